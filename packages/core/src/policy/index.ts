@@ -1,0 +1,32 @@
+export { DEFAULT_POLICY } from './default-policy';
+export {
+  ACCOUNT_FIELDS,
+  type AccountField,
+  CONTACT_FIELDS,
+  type ContactField,
+  CUSTOM_FIELD_PATTERN,
+  ICP_OPERATORS,
+  ICP_SUBJECTS,
+  type IcpOperator,
+  type IcpRule,
+  type IcpSubject,
+  icpRuleSchema,
+  NUMERIC_FIELDS,
+} from './icp-rule';
+export {
+  type EngagementPolicy,
+  type EventTypePolicy,
+  engagementPolicySchema,
+  eventTypeSchema,
+  HAND_RAISER_ENTRY_STAGES,
+  type HandRaiserEntryStage,
+  heatTiersSchema,
+  lifecyclePolicySchema,
+  type ParsedPolicy,
+  type PolicyIssue,
+  parseScoringPolicy,
+  passRuleOverride,
+  passRuleSchema,
+  type ScoringPolicy,
+  scoringPolicySchema,
+} from './scoring-policy';
