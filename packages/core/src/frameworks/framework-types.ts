@@ -70,4 +70,11 @@ export interface FrameworkEvaluation {
   completeness: number;
   /** One sentence a rep can read: why this verdict. */
   explanation: string[];
+  /**
+   * Assessment keys this framework version does not define (typically a criterion renamed or removed
+   * since the assessment was recorded). They are reported here and ignored by the verdict.
+   */
+  unrecognizedCriteria?: string[];
+  /** The pass rule actually applied: the framework's own, or the override the caller passed. */
+  appliedRule?: PassRule;
 }
