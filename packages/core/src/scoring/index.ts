@@ -1,0 +1,34 @@
+export {
+  applyEngagementEvents,
+  bucketKeyOf,
+  type CapBucket,
+  capScale,
+  decayFactor,
+  EMPTY_ENGAGEMENT,
+  type EngagementEvent,
+  type EngagementState,
+  engagementAt,
+  eventTypePolicy,
+  eventWeight,
+  halfLifeMs,
+  orderingKey,
+  recomputeEngagement,
+} from './engagement';
+export { type EngagementExplanation, type EngagementLine, explainEngagement } from './explain-engagement';
+export {
+  type AccountAttributes,
+  type ContactAttributes,
+  type CustomAttributes,
+  computeFit,
+  type FitLine,
+  type FitResult,
+  type FitSubject,
+} from './fit-score';
+export { HEAT_TIER_LABELS, HEAT_TIERS, type HeatTier, heatTier } from './heat-tier';
+export {
+  type AttributeScalar,
+  type AttributeValue,
+  fieldLabel,
+  matchIcpRule,
+  type RuleMatch,
+} from './icp-rule-match';
