@@ -35,7 +35,7 @@ export const BANT: FrameworkDefinition = {
       weight: 25,
       concepts: ['authority'],
       questions: [
-        'Who else will weigh in before a purchase like this is signed off?',
+        'Who will weigh in before a purchase like this is signed off, and what will each of them look for?',
         'How did the last purchase of a similar size get approved at your company, from first conversation to signature?',
         "Which department's budget would carry this cost, and who owns that budget?",
         'Which concerns would your finance or IT colleagues raise, and how have such concerns been settled before?',
@@ -52,7 +52,7 @@ export const BANT: FrameworkDefinition = {
       questions: [
         "What is getting in the way of your team's results right now?",
         'Walk me through the last time this problem cost you something: what happened, and who noticed?',
-        'What have you already tried to fix it, and where did those attempts fall short?',
+        "Which fixes have been attempted so far, and why didn't they stick?",
         'How would your week look different if this problem were gone?',
       ],
     },
@@ -67,7 +67,7 @@ export const BANT: FrameworkDefinition = {
       questions: [
         'What made this worth looking into now rather than last quarter?',
         'By when do you need something running, and what happens on that date?',
-        'What other projects are competing for the same people and money this quarter?',
+        'Which other projects are due in the same window, and which would win if they clashed?',
         'What steps remain between today and a signed agreement, and how long does each one usually take?',
       ],
     },

@@ -21,7 +21,7 @@ export const GPCTBA_CI: FrameworkDefinition = {
       weight: 15,
       concepts: ['goals'],
       questions: [
-        'What are the main targets your company has set for this year?',
+        'Which results has leadership committed to for this year?',
         "How does your own team's goal tie into those company targets?",
         'Which of those goals worries you most right now, and why?',
         'How will you know at the end of the year whether you reached them?',
@@ -36,8 +36,8 @@ export const GPCTBA_CI: FrameworkDefinition = {
       weight: 10,
       concepts: ['plans'],
       questions: [
-        'What is your plan for reaching that goal?',
-        'What did you try last year, and which parts of it worked?',
+        'How does the team intend to get there, step by step?',
+        'Which approaches have you already tried toward this goal, and what did each one teach you?',
         'Which resources, people or tools does the plan depend on?',
         'Where do you expect the plan to run into trouble?',
       ],
@@ -54,7 +54,7 @@ export const GPCTBA_CI: FrameworkDefinition = {
         'What is standing between your plan and the result you want?',
         'Why has this obstacle survived the earlier attempts to remove it?',
         'How much of this can your team handle with the skills it has in-house?',
-        'How would you notice early that the plan is not getting past it?',
+        'What signal would tell you, halfway through the year, that the plan is failing?',
       ],
     },
     {
@@ -127,7 +127,7 @@ export const GPCTBA_CI: FrameworkDefinition = {
       questions: [
         'What becomes possible once this goal is reached?',
         "How would success change your team's standing or resources?",
-        'What would you take on next if this were off your plate?',
+        'Once this is behind you, which bigger goal would you go after?',
         'How would your customers notice the improvement?',
       ],
     },
