@@ -1,0 +1,536 @@
+import { sigmoid } from './logistic-math';
+import type { Random } from './random';
+
+/**
+ * Gradient-boosted decision trees for the log-loss, histogram-based and grown leaf by leaf (the
+ * LightGBM recipe), in plain TypeScript over pre-binned columns. Categorical columns split on sets
+ * of levels ordered by their gradient ratio; every node keeps its own expected output so a
+ * prediction can be split exactly into per-column contributions along its path.
+ */
+
+export type GbdtParams = {
+  learningRate: number;
+  maxLeaves: number;
+  maxDepth: number;
+  minDataInLeaf: number;
+  minHessianInLeaf: number;
+  /** L2 penalty on leaf values. */
+  lambda: number;
+  /** Extra L2 penalty and ratio smoothing on categorical splits, which overfit more easily. */
+  categoricalLambda: number;
+  categoricalSmoothing: number;
+  /** Share of rows each tree is grown on. */
+  rowSample: number;
+  maxRounds: number;
+  /** Stop when validation log-loss has not improved for this many rounds. */
+  earlyStoppingRounds: number;
+};
+
+export const DEFAULT_GBDT_PARAMS: GbdtParams = {
+  learningRate: 0.05,
+  maxLeaves: 16,
+  maxDepth: 6,
+  minDataInLeaf: 20,
+  minHessianInLeaf: 1e-3,
+  lambda: 1,
+  categoricalLambda: 10,
+  categoricalSmoothing: 10,
+  rowSample: 0.8,
+  maxRounds: 1000,
+  earlyStoppingRounds: 50,
+};
+
+/** One tree as parallel arrays (JSON-friendly). A node with column -1 is a leaf. */
+export type TreeNodes = {
+  column: number[];
+  /** Ordered split: bins 1..threshold go left. */
+  threshold: number[];
+  /** Ordered split: whether bin 0 (missing) goes left. */
+  missingLeft: boolean[];
+  /** Categorical split: the bins that go left (null on ordered splits and leaves). */
+  leftBins: (number[] | null)[];
+  left: number[];
+  right: number[];
+  /** Output the tree would give if it stopped at this node (leaves: the leaf output). */
+  value: number[];
+};
+
+export type GbdtModel = {
+  kind: 'gbdt';
+  /** Starting log-odds (the training base rate). */
+  bias: number;
+  trees: TreeNodes[];
+};
+
+export type BinnedData = {
+  /** Row-major bins of the rows, `columns.length` per row. */
+  bins: Uint8Array;
+  columns: readonly { bins: number; categorical: boolean }[];
+};
+
+export type GbdtTraining = {
+  model: GbdtModel;
+  /** Number of trees kept (the best validation round, or all when there is no validation set). */
+  rounds: number;
+  /** Raw log-odds of the validation rows at the kept round. */
+  validationLogits: Float64Array | null;
+};
+
+type Split = {
+  gain: number;
+  column: number;
+  threshold: number;
+  missingLeft: boolean;
+  /** Categorical: lookup of bins that go left. */
+  leftMask: Uint8Array | null;
+};
+
+type Leaf = {
+  node: number;
+  start: number;
+  end: number;
+  depth: number;
+  sumG: number;
+  sumH: number;
+  histG: Float64Array;
+  histH: Float64Array;
+  histC: Int32Array;
+  split: Split | null;
+};
+
+class TreeBuilder {
+  readonly column: number[] = [];
+  readonly threshold: number[] = [];
+  readonly missingLeft: boolean[] = [];
+  readonly leftBins: (number[] | null)[] = [];
+  readonly masks: (Uint8Array | null)[] = [];
+  readonly left: number[] = [];
+  readonly right: number[] = [];
+  readonly value: number[] = [];
+
+  addNode(value: number): number {
+    this.column.push(-1);
+    this.threshold.push(0);
+    this.missingLeft.push(false);
+    this.leftBins.push(null);
+    this.masks.push(null);
+    this.left.push(-1);
+    this.right.push(-1);
+    this.value.push(value);
+    return this.value.length - 1;
+  }
+
+  toNodes(): TreeNodes {
+    return {
+      column: this.column,
+      threshold: this.threshold,
+      missingLeft: this.missingLeft,
+      leftBins: this.leftBins,
+      left: this.left,
+      right: this.right,
+      value: this.value,
+    };
+  }
+}
+
+/** Follows one binned row down a tree being trained or a compiled one. */
+function walk(
+  tree: { column: number[]; threshold: number[]; missingLeft: boolean[]; left: number[]; right: number[] },
+  masks: readonly (Uint8Array | null)[],
+  bins: Uint8Array,
+  base: number,
+): number {
+  let node = 0;
+  while (tree.column[node]! >= 0) {
+    const bin = bins[base + tree.column[node]!]!;
+    const mask = masks[node];
+    const goLeft = mask
+      ? mask[bin] === 1
+      : bin === 0
+        ? tree.missingLeft[node]!
+        : bin <= tree.threshold[node]!;
+    node = goLeft ? tree.left[node]! : tree.right[node]!;
+  }
+  return node;
+}
+
+export function treeMasks(tree: TreeNodes, columns: readonly { bins: number }[]): (Uint8Array | null)[] {
+  return tree.leftBins.map((bins, node) => {
+    if (!bins) return null;
+    const mask = new Uint8Array(columns[tree.column[node]!]!.bins);
+    for (const bin of bins) mask[bin] = 1;
+    return mask;
+  });
+}
+
+function meanLogLoss(logits: Float64Array, labels: Uint8Array): number {
+  let total = 0;
+  for (let i = 0; i < logits.length; i++) {
+    const z = logits[i]!;
+    // log(1 + e^z) - y z, computed without overflow.
+    total += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - (labels[i] ? z : 0);
+  }
+  return total / logits.length;
+}
+
+function gatherRows(data: BinnedData, rows: Int32Array): Uint8Array {
+  const width = data.columns.length;
+  const out = new Uint8Array(rows.length * width);
+  for (let k = 0; k < rows.length; k++) {
+    const from = rows[k]! * width;
+    out.set(data.bins.subarray(from, from + width), k * width);
+  }
+  return out;
+}
+
+/**
+ * Trains on `trainRows` (indices into data); with `validRows`, keeps the round with the best
+ * validation log-loss. `labels` are indexed like the data rows.
+ */
+export function trainGbdt(
+  data: BinnedData,
+  labels: Uint8Array,
+  trainRows: Int32Array,
+  validRows: Int32Array | null,
+  params: GbdtParams,
+  random: Random,
+): GbdtTraining {
+  const columns = data.columns;
+  const width = columns.length;
+  const offsets = new Int32Array(width + 1);
+  for (let c = 0; c < width; c++) offsets[c + 1] = offsets[c]! + columns[c]!.bins;
+  const totalBins = offsets[width]!;
+  const n = trainRows.length;
+  const bins = gatherRows(data, trainRows);
+  const y = new Uint8Array(n);
+  let positives = 0;
+  for (let k = 0; k < n; k++) {
+    y[k] = labels[trainRows[k]!]!;
+    positives += y[k]!;
+  }
+  const rate = Math.min(1 - 1e-6, Math.max(1e-6, (positives + 0.5) / (n + 1)));
+  const bias = Math.log(rate / (1 - rate));
+  const scores = new Float64Array(n).fill(bias);
+  const g = new Float64Array(n);
+  const h = new Float64Array(n);
+
+  const validCount = validRows?.length ?? 0;
+  const validBins = validRows ? gatherRows(data, validRows) : new Uint8Array(0);
+  const validY = new Uint8Array(validCount);
+  for (let k = 0; k < validCount; k++) validY[k] = labels[validRows![k]!]!;
+  const validScores = new Float64Array(validCount).fill(bias);
+  let bestLoss = validCount > 0 ? meanLogLoss(validScores, validY) : Number.POSITIVE_INFINITY;
+  let bestRound = 0;
+  let bestValidScores: Float64Array | null = validCount > 0 ? validScores.slice() : null;
+
+  const pool: { g: Float64Array; h: Float64Array; c: Int32Array }[] = [];
+  const takeHist = () =>
+    pool.pop() ?? {
+      g: new Float64Array(totalBins),
+      h: new Float64Array(totalBins),
+      c: new Int32Array(totalBins),
+    };
+  const releaseHist = (leaf: Leaf) => pool.push({ g: leaf.histG, h: leaf.histH, c: leaf.histC });
+
+  const rowBuffer = new Int32Array(n);
+  const scratch = new Int32Array(n);
+  const sortedBins: number[] = [];
+  const trees: TreeNodes[] = [];
+  const masksPerTree: (Uint8Array | null)[][] = [];
+  const lambda = params.lambda;
+  const leafValue = (sumG: number, sumH: number) => (-sumG / (sumH + lambda)) * params.learningRate;
+
+  const buildHist = (leaf: Leaf) => {
+    const { histG, histH, histC } = leaf;
+    histG.fill(0);
+    histH.fill(0);
+    histC.fill(0);
+    for (let k = leaf.start; k < leaf.end; k++) {
+      const i = rowBuffer[k]!;
+      const gi = g[i]!;
+      const hi = h[i]!;
+      const base = i * width;
+      for (let c = 0; c < width; c++) {
+        const b = offsets[c]! + bins[base + c]!;
+        histG[b]! += gi;
+        histH[b]! += hi;
+        histC[b]!++;
+      }
+    }
+  };
+
+  const findSplit = (leaf: Leaf): Split | null => {
+    const count = leaf.end - leaf.start;
+    if (count < 2 * params.minDataInLeaf) return null;
+    const { histG, histH, histC, sumG, sumH } = leaf;
+    const parentScore = (sumG * sumG) / (sumH + lambda);
+    let best: Split | null = null;
+    for (let c = 0; c < width; c++) {
+      const start = offsets[c]!;
+      const binCount = columns[c]!.bins;
+      if (columns[c]!.categorical) {
+        const catLambda = lambda + params.categoricalLambda;
+        sortedBins.length = 0;
+        for (let b = 0; b < binCount; b++) if (histC[start + b]! > 0) sortedBins.push(b);
+        if (sortedBins.length < 2) continue;
+        const ratio = (b: number) => histG[start + b]! / (histH[start + b]! + params.categoricalSmoothing);
+        sortedBins.sort((a, b) => ratio(a) - ratio(b));
+        let leftG = 0;
+        let leftH = 0;
+        let leftC = 0;
+        const catParent = (sumG * sumG) / (sumH + catLambda);
+        for (let k = 0; k < sortedBins.length - 1; k++) {
+          const b = start + sortedBins[k]!;
+          leftG += histG[b]!;
+          leftH += histH[b]!;
+          leftC += histC[b]!;
+          const rightC = count - leftC;
+          const rightH = sumH - leftH;
+          if (leftC < params.minDataInLeaf || rightC < params.minDataInLeaf) continue;
+          if (leftH < params.minHessianInLeaf || rightH < params.minHessianInLeaf) continue;
+          const rightG = sumG - leftG;
+          const gain =
+            (leftG * leftG) / (leftH + catLambda) + (rightG * rightG) / (rightH + catLambda) - catParent;
+          if (gain > (best?.gain ?? 1e-9)) {
+            const mask = new Uint8Array(binCount);
+            for (let j = 0; j <= k; j++) mask[sortedBins[j]!] = 1;
+            best = { gain, column: c, threshold: 0, missingLeft: false, leftMask: mask };
+          }
+        }
+        continue;
+      }
+      const missingG = histG[start]!;
+      const missingH = histH[start]!;
+      const missingC = histC[start]!;
+      let leftG = 0;
+      let leftH = 0;
+      let leftC = 0;
+      for (let t = 1; t < binCount - 1; t++) {
+        leftG += histG[start + t]!;
+        leftH += histH[start + t]!;
+        leftC += histC[start + t]!;
+        for (let side = 0; side < 2; side++) {
+          const missingLeft = side === 1;
+          if (missingLeft && missingC === 0) continue;
+          const lG = missingLeft ? leftG + missingG : leftG;
+          const lH = missingLeft ? leftH + missingH : leftH;
+          const lC = missingLeft ? leftC + missingC : leftC;
+          const rC = count - lC;
+          const rH = sumH - lH;
+          if (lC < params.minDataInLeaf || rC < params.minDataInLeaf) continue;
+          if (lH < params.minHessianInLeaf || rH < params.minHessianInLeaf) continue;
+          const rG = sumG - lG;
+          const gain = (lG * lG) / (lH + lambda) + (rG * rG) / (rH + lambda) - parentScore;
+          if (gain > (best?.gain ?? 1e-9))
+            best = { gain, column: c, threshold: t, missingLeft, leftMask: null };
+        }
+      }
+    }
+    return best;
+  };
+
+  for (let round = 0; round < params.maxRounds; round++) {
+    for (let i = 0; i < n; i++) {
+      const p = sigmoid(scores[i]!);
+      g[i] = p - y[i]!;
+      h[i] = Math.max(p * (1 - p), 1e-12);
+    }
+    let sampled = 0;
+    for (let i = 0; i < n; i++)
+      if (params.rowSample >= 1 || random() < params.rowSample) rowBuffer[sampled++] = i;
+
+    const tree = new TreeBuilder();
+    const rootHist = takeHist();
+    let sumG = 0;
+    let sumH = 0;
+    for (let k = 0; k < sampled; k++) {
+      sumG += g[rowBuffer[k]!]!;
+      sumH += h[rowBuffer[k]!]!;
+    }
+    const root: Leaf = {
+      node: tree.addNode(leafValue(sumG, sumH)),
+      start: 0,
+      end: sampled,
+      depth: 0,
+      sumG,
+      sumH,
+      histG: rootHist.g,
+      histH: rootHist.h,
+      histC: rootHist.c,
+      split: null,
+    };
+    buildHist(root);
+    root.split = findSplit(root);
+    const open: Leaf[] = [root];
+    let leaves = 1;
+    while (leaves < params.maxLeaves) {
+      let bestIndex = -1;
+      for (let k = 0; k < open.length; k++) {
+        const split = open[k]!.split;
+        if (split && (bestIndex < 0 || split.gain > open[bestIndex]!.split!.gain)) bestIndex = k;
+      }
+      if (bestIndex < 0) break;
+      const leaf = open[bestIndex]!;
+      const split = leaf.split!;
+      const c = split.column;
+      // Stable partition of the leaf's rows: left rows first.
+      let leftEnd = leaf.start;
+      let rightCount = 0;
+      for (let k = leaf.start; k < leaf.end; k++) {
+        const i = rowBuffer[k]!;
+        const bin = bins[i * width + c]!;
+        const goLeft = split.leftMask
+          ? split.leftMask[bin] === 1
+          : bin === 0
+            ? split.missingLeft
+            : bin <= split.threshold;
+        if (goLeft) rowBuffer[leftEnd++] = i;
+        else scratch[rightCount++] = i;
+      }
+      rowBuffer.set(scratch.subarray(0, rightCount), leftEnd);
+      let leftG = 0;
+      let leftH = 0;
+      for (let k = leaf.start; k < leftEnd; k++) {
+        leftG += g[rowBuffer[k]!]!;
+        leftH += h[rowBuffer[k]!]!;
+      }
+      const rightG = leaf.sumG - leftG;
+      const rightH = leaf.sumH - leftH;
+      const leftNode = tree.addNode(leafValue(leftG, leftH));
+      const rightNode = tree.addNode(leafValue(rightG, rightH));
+      tree.column[leaf.node] = c;
+      tree.threshold[leaf.node] = split.threshold;
+      tree.missingLeft[leaf.node] = split.missingLeft;
+      tree.masks[leaf.node] = split.leftMask;
+      if (split.leftMask) {
+        const leftBins: number[] = [];
+        split.leftMask.forEach((flag, bin) => {
+          if (flag) leftBins.push(bin);
+        });
+        tree.leftBins[leaf.node] = leftBins;
+      }
+      tree.left[leaf.node] = leftNode;
+      tree.right[leaf.node] = rightNode;
+
+      const leftCount = leftEnd - leaf.start;
+      const rightLeafCount = leaf.end - leftEnd;
+      const smallIsLeft = leftCount <= rightLeafCount;
+      const smallHist = takeHist();
+      const small: Leaf = {
+        node: smallIsLeft ? leftNode : rightNode,
+        start: smallIsLeft ? leaf.start : leftEnd,
+        end: smallIsLeft ? leftEnd : leaf.end,
+        depth: leaf.depth + 1,
+        sumG: smallIsLeft ? leftG : rightG,
+        sumH: smallIsLeft ? leftH : rightH,
+        histG: smallHist.g,
+        histH: smallHist.h,
+        histC: smallHist.c,
+        split: null,
+      };
+      buildHist(small);
+      // The larger child's histogram is the parent's minus the smaller child's (reusing the parent's buffers).
+      const large: Leaf = {
+        node: smallIsLeft ? rightNode : leftNode,
+        start: smallIsLeft ? leftEnd : leaf.start,
+        end: smallIsLeft ? leaf.end : leftEnd,
+        depth: leaf.depth + 1,
+        sumG: smallIsLeft ? rightG : leftG,
+        sumH: smallIsLeft ? rightH : leftH,
+        histG: leaf.histG,
+        histH: leaf.histH,
+        histC: leaf.histC,
+        split: null,
+      };
+      for (let b = 0; b < totalBins; b++) {
+        large.histG[b]! -= small.histG[b]!;
+        large.histH[b]! -= small.histH[b]!;
+        large.histC[b]! -= small.histC[b]!;
+      }
+      open.splice(bestIndex, 1);
+      leaves++;
+      for (const child of [small, large]) {
+        child.split = child.depth < params.maxDepth ? findSplit(child) : null;
+        if (child.split) open.push(child);
+        else releaseHist(child);
+      }
+    }
+    for (const leaf of open) releaseHist(leaf);
+
+    const nodes = tree.toNodes();
+    trees.push(nodes);
+    masksPerTree.push(tree.masks);
+    for (let i = 0; i < n; i++) scores[i]! += nodes.value[walk(nodes, tree.masks, bins, i * width)]!;
+    if (validCount > 0) {
+      for (let k = 0; k < validCount; k++) {
+        validScores[k]! += nodes.value[walk(nodes, tree.masks, validBins, k * width)]!;
+      }
+      const loss = meanLogLoss(validScores, validY);
+      if (loss < bestLoss - 1e-7) {
+        bestLoss = loss;
+        bestRound = round + 1;
+        bestValidScores = validScores.slice();
+      } else if (round + 1 - bestRound >= params.earlyStoppingRounds) {
+        break;
+      }
+    }
+  }
+  const rounds = validCount > 0 ? bestRound : trees.length;
+  return {
+    model: { kind: 'gbdt', bias, trees: trees.slice(0, rounds) },
+    rounds,
+    validationLogits: bestValidScores,
+  };
+}
+
+/** Raw log-odds of one binned row. */
+export function gbdtLogit(
+  model: GbdtModel,
+  masks: readonly (readonly (Uint8Array | null)[])[],
+  bins: Uint8Array,
+  base = 0,
+): number {
+  let total = model.bias;
+  for (let t = 0; t < model.trees.length; t++) {
+    const tree = model.trees[t]!;
+    total += tree.value[walk(tree, masks[t]!, bins, base)]!;
+  }
+  return total;
+}
+
+/**
+ * Log-odds of one binned row split into per-column contributions (Saabas path attribution): each
+ * split on the path credits its column with the change in the node's expected output. The result
+ * is exact: `expected + sum(contributions) === logit`.
+ */
+export function gbdtContributions(
+  model: GbdtModel,
+  masks: readonly (readonly (Uint8Array | null)[])[],
+  bins: Uint8Array,
+  contributions: Float64Array,
+): { expected: number; logit: number } {
+  contributions.fill(0);
+  let expected = model.bias;
+  let logit = model.bias;
+  for (let t = 0; t < model.trees.length; t++) {
+    const tree = model.trees[t]!;
+    const treeMasks = masks[t]!;
+    let node = 0;
+    expected += tree.value[0]!;
+    while (tree.column[node]! >= 0) {
+      const column = tree.column[node]!;
+      const bin = bins[column]!;
+      const mask = treeMasks[node];
+      const goLeft = mask
+        ? mask[bin] === 1
+        : bin === 0
+          ? tree.missingLeft[node]!
+          : bin <= tree.threshold[node]!;
+      const next = goLeft ? tree.left[node]! : tree.right[node]!;
+      contributions[column]! += tree.value[next]! - tree.value[node]!;
+      node = next;
+    }
+    logit += tree.value[node]!;
+  }
+  return { expected, logit };
+}

@@ -1,0 +1,13 @@
+export * from './calibration';
+export * from './cold-start';
+export { type FieldEncoder, fitEncoders } from './feature-encoder';
+export * from './field-spec';
+export { DEFAULT_GBDT_PARAMS, type GbdtModel, type GbdtParams, type TreeNodes } from './gbdt';
+export * from './infer-field-specs';
+export type { LogisticModel } from './logistic-regression';
+export * from './metrics';
+export * from './model-scorer';
+export * from './naive-bayes';
+export * from './predictive-model';
+export { createRandom as createSeededRandom, shuffledIndices } from './random';
+export { cellText, isMissingValue, parseBoolean, parseDateDays, parseNumber } from './value-parse';

@@ -1,0 +1,157 @@
+import { calibratedLogit } from './calibration';
+import { type CompiledEncoder, compileEncoder, linearWidth, treeColumns } from './feature-encoder';
+import { gbdtContributions, treeMasks } from './gbdt';
+import { sigmoid } from './logistic-math';
+import type { TrainedModel } from './predictive-model';
+
+export type Contribution = {
+  /** The field name. */
+  feature: string;
+  /** What a rep reads: "Lead Source: Referral". */
+  label: string;
+  /** The field's share of the calibrated log-odds, relative to the average lead. */
+  logit: number;
+  /**
+   * The same share in probability points (0–100 scale). The points of all fields add up exactly to
+   * 100 × (probability − baseProbability): each field's log-odds share is converted at the slope of the
+   * logistic curve between the average lead and this one.
+   */
+  points: number;
+};
+
+export type PredictiveScore = {
+  probability: number;
+  /** The calibrated probability of the average training lead, where every explanation starts. */
+  baseProbability: number;
+  /** Calibrated log-odds; equals baseLogit + the sum of the contributions' logit. */
+  logit: number;
+  baseLogit: number;
+  /** One entry per field, largest absolute effect first. */
+  contributions: Contribution[];
+};
+
+type Scorer = (row: Record<string, unknown>) => PredictiveScore;
+
+function contributionsFrom(
+  model: TrainedModel,
+  compiled: readonly CompiledEncoder[],
+  row: Record<string, unknown>,
+  rawBase: number,
+  rawByField: Float64Array,
+): PredictiveScore {
+  const { a } = model.calibration;
+  const baseLogit = calibratedLogit(model.calibration, rawBase);
+  let total = 0;
+  for (let f = 0; f < rawByField.length; f++) total += a * rawByField[f]!;
+  const logit = baseLogit + total;
+  const probability = sigmoid(logit);
+  const baseProbability = sigmoid(baseLogit);
+  // Secant slope of the logistic curve between the average lead and this one; its derivative when they meet.
+  const slope =
+    Math.abs(total) > 1e-9
+      ? (probability - baseProbability) / total
+      : baseProbability * (1 - baseProbability);
+  const contributions: Contribution[] = compiled.map((encoder, f) => {
+    const share = a * rawByField[f]!;
+    return {
+      feature: encoder.encoder.field,
+      label: `${encoder.encoder.label}: ${encoder.describe(row)}`,
+      logit: share,
+      points: 100 * slope * share,
+    };
+  });
+  contributions.sort((x, y) => Math.abs(y.logit) - Math.abs(x.logit));
+  return { probability, baseProbability, logit, baseLogit, contributions };
+}
+
+function compileGbdt(model: TrainedModel, compiled: readonly CompiledEncoder[]): Scorer {
+  const learner = model.learner;
+  if (learner.kind !== 'gbdt') throw new Error('not a tree model');
+  const columns = treeColumns(model.encoders);
+  const masks = learner.trees.map((tree) => treeMasks(tree, columns));
+  const columnEncoder = Int32Array.from(columns, (column) => column.encoder);
+  const bins = new Uint8Array(columns.length);
+  const byColumn = new Float64Array(columns.length);
+  return (row) => {
+    let offset = 0;
+    for (const encoder of compiled) offset += encoder.writeBins(row, bins, offset);
+    const { expected } = gbdtContributions(learner, masks, bins, byColumn);
+    const byField = new Float64Array(compiled.length);
+    for (let c = 0; c < byColumn.length; c++) byField[columnEncoder[c]!]! += byColumn[c]!;
+    return contributionsFrom(model, compiled, row, expected, byField);
+  };
+}
+
+function compileLinear(model: TrainedModel, compiled: readonly CompiledEncoder[]): Scorer {
+  const learner = model.learner;
+  if (learner.kind !== 'logistic') throw new Error('not a linear model');
+  const offsets: number[] = [];
+  let width = 0;
+  for (const encoder of model.encoders) {
+    offsets.push(width);
+    width += linearWidth(encoder);
+  }
+  const featureField = new Int32Array(width);
+  model.encoders.forEach((encoder, f) => {
+    featureField.fill(f, offsets[f]!, offsets[f]! + linearWidth(encoder));
+  });
+  // Contributions are measured from the average training lead: w·(x − mean) per field.
+  let base = learner.intercept;
+  const meanShareByField = new Float64Array(compiled.length);
+  for (let j = 0; j < width; j++) {
+    const share = learner.weights[j]! * learner.featureMeans[j]!;
+    base += share;
+    meanShareByField[featureField[j]!]! += share;
+  }
+  return (row) => {
+    const indices: number[] = [];
+    const values: number[] = [];
+    compiled.forEach((encoder, f) => {
+      encoder.writeLinear(row, offsets[f]!, indices, values);
+    });
+    const byField = new Float64Array(compiled.length);
+    for (let k = 0; k < indices.length; k++) {
+      byField[featureField[indices[k]!]!]! += learner.weights[indices[k]!]! * values[k]!;
+    }
+    for (let f = 0; f < byField.length; f++) byField[f]! -= meanShareByField[f]!;
+    return contributionsFrom(model, compiled, row, base, byField);
+  };
+}
+
+/** Prepares a trained model for fast repeated scoring (lookup tables, typed arrays). */
+export function compileModel(model: TrainedModel): Scorer {
+  const compiled = model.encoders.map(compileEncoder);
+  return model.learner.kind === 'gbdt' ? compileGbdt(model, compiled) : compileLinear(model, compiled);
+}
+
+const scorers = new WeakMap<TrainedModel, Scorer>();
+
+/**
+ * P(convert) of one lead with its explanation. Compiles the model on first use and caches it per
+ * model object, so scoring a stream of lead changes costs a few microseconds each.
+ */
+export function scoreWithModel(model: TrainedModel, row: Record<string, unknown>): PredictiveScore {
+  let scorer = scorers.get(model);
+  if (!scorer) {
+    scorer = compileModel(model);
+    scorers.set(model, scorer);
+  }
+  return scorer(row);
+}
+
+/** The top reasons either way, for display: the `limit` largest raising and lowering fields. */
+export function topContributions(
+  score: PredictiveScore,
+  limit = 3,
+): { raising: Contribution[]; lowering: Contribution[] } {
+  return {
+    raising: score.contributions.filter((c) => c.points > 0.05).slice(0, limit),
+    lowering: score.contributions.filter((c) => c.points < -0.05).slice(0, limit),
+  };
+}
+
+/** "Lead Source: Referral +18 pts". */
+export function formatContribution(contribution: Contribution): string {
+  const points = Math.round(contribution.points);
+  return `${contribution.label} ${points >= 0 ? '+' : '−'}${Math.abs(points)} pts`;
+}

@@ -1,0 +1,308 @@
+import { calibrate, fitPlatt, type PlattCalibration } from './calibration';
+import { type EncodedDataset, encodeDataset, type FieldEncoder, fitEncoders } from './feature-encoder';
+import { type FieldSpec, fieldSpecLabel, selectFeatureFields } from './field-spec';
+import { DEFAULT_GBDT_PARAMS, type GbdtModel, type GbdtParams, trainGbdt } from './gbdt';
+import { type LogisticModel, logisticLogits, trainLogistic } from './logistic-regression';
+import { type ClassificationMetrics, classificationMetrics } from './metrics';
+import { type NaiveBayesModel, scoreNaiveBayes, trainNaiveBayes } from './naive-bayes';
+import { createRandom, shuffledIndices } from './random';
+
+export const LEARNER_KINDS = ['gbdt', 'logistic'] as const;
+export type LearnerKind = (typeof LEARNER_KINDS)[number];
+
+/** The linear learner also keeps its features' training means, so contributions compare a lead with the average lead. */
+export type LinearLearner = LogisticModel & { featureMeans: number[] };
+export type Learner = GbdtModel | LinearLearner;
+
+export type ValidationScheme = 'k-fold' | 'random-holdout' | 'latest-holdout';
+
+export type LearnerReport = {
+  learner: LearnerKind;
+  /** Out-of-fold metrics after calibration. */
+  metrics: ClassificationMetrics;
+  detail: string;
+};
+
+export type TrainedModel = {
+  format: 'triage.predictive/1';
+  /** The fields used as features (after the leakage guard). */
+  fields: FieldSpec[];
+  /** Fields left out, with the reason (post-outcome, unusable). */
+  excludedFields: { name: string; reason: string }[];
+  encoders: FieldEncoder[];
+  learner: Learner;
+  /** Applied to the learner's log-odds; fitted on held-out predictions. */
+  calibration: PlattCalibration;
+  /** The Odoo-style naive Bayes, kept to be reported (and scored) beside the model. */
+  baseline: NaiveBayesModel;
+  training: {
+    rows: number;
+    positives: number;
+    baseRate: number;
+    seed: number;
+    /** Number of model inputs: tree columns for boosted trees, linear features for the regression. */
+    inputs: number;
+  };
+  validation: {
+    scheme: ValidationScheme;
+    /** Number of rows the validation metrics are computed on. */
+    rows: number;
+    chosen: LearnerKind;
+    candidates: LearnerReport[];
+    naiveBayes: ClassificationMetrics;
+    /** Why this learner was chosen, in words. */
+    reason: string;
+  };
+};
+
+export type TrainOptions = {
+  fields: readonly FieldSpec[];
+  seed: number;
+  /** Rows are oldest first: validate on the most recent rows, as the model will be used. */
+  timeOrdered?: boolean;
+  learners?: readonly LearnerKind[];
+  gbdt?: Partial<GbdtParams>;
+  /** Candidate L2 strengths for the logistic regression (the best on the first fold is used). */
+  logisticLambdas?: readonly number[];
+  folds?: number;
+};
+
+type Fold = { train: Int32Array; valid: Int32Array };
+
+const LARGE_DATA_ROWS = 40_000;
+
+function planValidation(n: number, options: TrainOptions): { scheme: ValidationScheme; folds: Fold[] } {
+  const random = createRandom(options.seed);
+  if (options.timeOrdered && n >= 500) {
+    const cut = Math.floor(n * 0.8);
+    return {
+      scheme: 'latest-holdout',
+      folds: [
+        {
+          train: Int32Array.from({ length: cut }, (_, i) => i),
+          valid: Int32Array.from({ length: n - cut }, (_, i) => cut + i),
+        },
+      ],
+    };
+  }
+  const order = shuffledIndices(n, random);
+  if (n >= LARGE_DATA_ROWS) {
+    const cut = Math.floor(n * 0.8);
+    return {
+      scheme: 'random-holdout',
+      folds: [{ train: order.slice(0, cut).sort(), valid: order.slice(cut).sort() }],
+    };
+  }
+  const k = Math.max(2, Math.min(options.folds ?? 5, Math.floor(n / 10)));
+  const folds: Fold[] = [];
+  for (let f = 0; f < k; f++) {
+    const valid: number[] = [];
+    const train: number[] = [];
+    for (let i = 0; i < n; i++) (i % k === f ? valid : train).push(order[i]!);
+    folds.push({ train: Int32Array.from(train).sort(), valid: Int32Array.from(valid).sort() });
+  }
+  return { scheme: 'k-fold', folds };
+}
+
+function featureMeans(data: EncodedDataset, rows: Int32Array): number[] {
+  const sums = new Float64Array(data.linear.width);
+  const { rowStart, indices, values } = data.linear;
+  for (const row of rows) {
+    for (let k = rowStart[row]!; k < rowStart[row + 1]!; k++) sums[indices[k]!]! += values[k]!;
+  }
+  return Array.from(sums, (sum) => sum / Math.max(1, rows.length));
+}
+
+function allRows(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, i) => i);
+}
+
+function labelsOf(rows: Int32Array, labels: Uint8Array): Uint8Array {
+  return Uint8Array.from(rows, (row) => labels[row]!);
+}
+
+type Candidate = {
+  learner: LearnerKind;
+  /** Out-of-fold raw log-odds, indexed like the validation rows. */
+  logits: Float64Array;
+  fit: (rows: Int32Array) => Learner;
+  detail: string;
+};
+
+function validationRows(folds: Fold[]): Int32Array {
+  const rows: number[] = [];
+  for (const fold of folds) rows.push(...fold.valid);
+  return Int32Array.from(rows);
+}
+
+function gbdtCandidate(
+  data: EncodedDataset,
+  labels: Uint8Array,
+  folds: Fold[],
+  options: TrainOptions,
+  reuseFoldModel: boolean,
+): Candidate {
+  const params: GbdtParams = { ...DEFAULT_GBDT_PARAMS, ...options.gbdt };
+  const logits: number[] = [];
+  const rounds: number[] = [];
+  let foldModel: GbdtModel | null = null;
+  folds.forEach((fold, f) => {
+    const trained = trainGbdt(
+      data,
+      labels,
+      fold.train,
+      fold.valid,
+      params,
+      createRandom(options.seed + 101 * (f + 1)),
+    );
+    logits.push(...trained.validationLogits!);
+    rounds.push(trained.rounds);
+    foldModel = trained.model;
+  });
+  const meanRounds = rounds.reduce((sum, r) => sum + r, 0) / rounds.length;
+  // The final model sees more rows than each fold did, so it may use a few more rounds.
+  const finalRounds = Math.max(1, Math.round(meanRounds * (folds.length > 1 ? 1.1 : 1.15)));
+  return {
+    learner: 'gbdt',
+    logits: Float64Array.from(logits),
+    detail: `${reuseFoldModel ? Math.round(meanRounds) : finalRounds} trees (early stopping at ${rounds.join(', ')}), learning rate ${params.learningRate}, up to ${params.maxLeaves} leaves`,
+    fit: (rows) => {
+      if (reuseFoldModel && foldModel) return foldModel;
+      const fixed = { ...params, maxRounds: finalRounds };
+      return trainGbdt(data, labels, rows, null, fixed, createRandom(options.seed)).model;
+    },
+  };
+}
+
+function logisticCandidate(
+  data: EncodedDataset,
+  labels: Uint8Array,
+  folds: Fold[],
+  options: TrainOptions,
+  reuseFoldModel: boolean,
+): Candidate {
+  const lambdas = options.logisticLambdas ?? [1, 10, 100];
+  const first = folds[0]!;
+  const firstLabels = labelsOf(first.valid, labels);
+  let bestLambda = lambdas[0]!;
+  let bestLoss = Number.POSITIVE_INFINITY;
+  let bestFirst: { model: LogisticModel; logits: Float64Array } | null = null;
+  for (const lambda of lambdas) {
+    const model = trainLogistic(data.linear, labels, first.train, { lambda });
+    const logits = logisticLogits(model, data.linear, first.valid);
+    const probabilities = logits.map((z) => calibrate(fitPlatt(logits, firstLabels), z));
+    const loss = classificationMetrics(probabilities, firstLabels).logLoss;
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      bestLambda = lambda;
+      bestFirst = { model, logits };
+    }
+  }
+  const logits: number[] = [...bestFirst!.logits];
+  for (const fold of folds.slice(1)) {
+    const model = trainLogistic(data.linear, labels, fold.train, { lambda: bestLambda });
+    logits.push(...logisticLogits(model, data.linear, fold.valid));
+  }
+  return {
+    learner: 'logistic',
+    logits: Float64Array.from(logits),
+    detail: `L2 penalty ${bestLambda} (chosen from ${lambdas.join(', ')}), ${data.linear.width} inputs`,
+    fit: (rows) => {
+      const model = reuseFoldModel
+        ? bestFirst!.model
+        : trainLogistic(data.linear, labels, rows, { lambda: bestLambda });
+      return { ...model, featureMeans: featureMeans(data, rows) };
+    },
+  };
+}
+
+/**
+ * Trains the predictive score: featurises the allowed fields, fits each learner with held-out
+ * validation (k-fold, or the most recent rows when time-ordered, or one random holdout on large data),
+ * calibrates each with Platt scaling on its held-out log-odds, keeps the learner with the lower
+ * held-out log-loss, and trains the naive-Bayes baseline beside it. Deterministic for a given seed.
+ */
+export function trainPredictiveModel(
+  rows: readonly Record<string, unknown>[],
+  outcomes: readonly boolean[],
+  options: TrainOptions,
+): TrainedModel {
+  if (rows.length !== outcomes.length)
+    throw new Error(`rows (${rows.length}) and outcomes (${outcomes.length}) differ in length`);
+  const positives = outcomes.filter(Boolean).length;
+  if (positives === 0 || positives === rows.length) {
+    throw new Error('training needs both converted and not-converted leads');
+  }
+  const selection = selectFeatureFields(options.fields);
+  const encoders = fitEncoders(rows, selection.features);
+  const data = encodeDataset(encoders, rows);
+  const labels = Uint8Array.from(outcomes, (outcome) => (outcome ? 1 : 0));
+  const { scheme, folds } = planValidation(rows.length, options);
+  const reuseFoldModel = scheme === 'random-holdout';
+  const heldOut = validationRows(folds);
+  const heldOutLabels = labelsOf(heldOut, labels);
+
+  const learners = options.learners ?? LEARNER_KINDS;
+  const candidates: Candidate[] = learners.map((learner) =>
+    learner === 'gbdt'
+      ? gbdtCandidate(data, labels, folds, options, reuseFoldModel)
+      : logisticCandidate(data, labels, folds, options, reuseFoldModel),
+  );
+  const reports = candidates.map((candidate) => {
+    const calibration = fitPlatt(candidate.logits, heldOutLabels);
+    const probabilities = candidate.logits.map((z) => calibrate(calibration, z));
+    return { candidate, calibration, metrics: classificationMetrics(probabilities, heldOutLabels) };
+  });
+  const best = reports.reduce((a, b) => (b.metrics.logLoss < a.metrics.logLoss ? b : a));
+
+  const naiveBayesProbabilities = new Float64Array(heldOut.length);
+  let offset = 0;
+  for (const fold of folds) {
+    const trainRows = Array.from(fold.train, (row) => rows[row]!);
+    const trainOutcomes = Array.from(fold.train, (row) => outcomes[row]!);
+    const model = trainNaiveBayes(trainRows, trainOutcomes, selection.features, { encoders });
+    for (const row of fold.valid) naiveBayesProbabilities[offset++] = scoreNaiveBayes(model, rows[row]!);
+  }
+
+  const finalRows = scheme === 'random-holdout' ? folds[0]!.train : allRows(rows.length);
+  const learner = best.candidate.fit(finalRows);
+  const others = reports.filter((report) => report !== best);
+  const reason =
+    others.length === 0
+      ? `${best.candidate.learner} was the only learner asked for`
+      : `${best.candidate.learner} had the lower held-out log-loss (${best.metrics.logLoss.toFixed(4)} vs ${others
+          .map((other) => `${other.candidate.learner} ${other.metrics.logLoss.toFixed(4)}`)
+          .join(', ')})`;
+  return {
+    format: 'triage.predictive/1',
+    fields: selection.features,
+    excludedFields: selection.excluded,
+    encoders,
+    learner,
+    calibration: best.calibration,
+    baseline: trainNaiveBayes(rows, outcomes, selection.features, { encoders }),
+    training: {
+      rows: rows.length,
+      positives,
+      baseRate: positives / rows.length,
+      seed: options.seed,
+      inputs: learner.kind === 'gbdt' ? data.columns.length : data.linear.width,
+    },
+    validation: {
+      scheme,
+      rows: heldOut.length,
+      chosen: best.candidate.learner,
+      candidates: reports.map((report) => ({
+        learner: report.candidate.learner,
+        metrics: report.metrics,
+        detail: report.candidate.detail,
+      })),
+      naiveBayes: classificationMetrics(naiveBayesProbabilities, heldOutLabels),
+      reason,
+    },
+  };
+}
+
+export function describeFeatures(model: TrainedModel): string[] {
+  return model.fields.map((field) => `${fieldSpecLabel(field)} (${field.kind})`);
+}
