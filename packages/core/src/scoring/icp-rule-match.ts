@@ -42,7 +42,8 @@ const asNumber = (v: AttributeScalar): number | null => {
   return null;
 };
 
-const shown = (v: AttributeScalar): string => (typeof v === 'number' ? v.toLocaleString('en-US') : String(v));
+const shown = (v: AttributeScalar): string =>
+  typeof v === 'number' ? v.toLocaleString('en-US') : typeof v === 'string' ? v.trim() : String(v);
 const showList = (vs: readonly AttributeScalar[]): string => vs.map(shown).join(', ');
 
 const rangeText = ({ min, max }: { min?: number; max?: number }): string => {
