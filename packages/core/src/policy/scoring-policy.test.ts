@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './default-policy';
+import { POLICY_V1_FIXTURE } from './fixtures/policy-v1.fixture';
 import type { ScoringPolicy } from './scoring-policy';
 import { parseScoringPolicy, passRuleOverride, scoringPolicySchema } from './scoring-policy';
 
@@ -164,5 +165,16 @@ describe('DEFAULT_POLICY', () => {
     expect(types.unsubscribe?.weight).toBeLessThan(0);
     expect(types.demo_request?.handRaiser).toBe(true);
     expect(types.page_view?.cap).toBeDefined();
+  });
+});
+
+describe('stored policy versions', () => {
+  it('still parses a policy saved by schema version 1', () => {
+    const parsed = parseScoringPolicy(POLICY_V1_FIXTURE);
+    expect(parsed.ok && parsed.policy.frameworks.passRules?.bant).toEqual({
+      kind: 'k_of_n',
+      k: 3,
+      required: ['need'],
+    });
   });
 });
