@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { cursorPageQuery, customFieldsSchema, isoDateTime } from './common.schemas';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const accountInputSchema = z.object({
+  name: text(200),
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a domain such as example.com')
+    .optional(),
+  industry: text(100).optional(),
+  employees: z.number().int().min(0).max(10_000_000).optional(),
+  annualRevenue: z.number().min(0).max(1e13).optional(),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE')
+    .optional(),
+  technologies: z.array(text(100)).max(200).optional(),
+  custom: customFieldsSchema.optional(),
+});
+export type AccountInput = z.infer<typeof accountInputSchema>;
+
+export const accountPatchSchema = accountInputSchema
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+export type AccountPatch = z.infer<typeof accountPatchSchema>;
+
+export const accountSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  domain: z.string().nullable(),
+  industry: z.string().nullable(),
+  employees: z.number().nullable(),
+  annualRevenue: z.number().nullable(),
+  country: z.string().nullable(),
+  technologies: z.array(z.string()),
+  custom: z.record(z.string(), z.unknown()),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const accountListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  ...cursorPageQuery,
+});
+export const accountListSchema = z.object({
+  items: z.array(accountSchema),
+  nextCursor: z.string().nullable(),
+});

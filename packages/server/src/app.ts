@@ -1,0 +1,77 @@
+import swagger from '@fastify/swagger';
+import apiReference from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type AppContext, createContext } from './context';
+import type { Database } from './db/create-db';
+import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { analyticsRoutes } from './modules/analytics/analytics.routes';
+import { assessmentsRoutes } from './modules/assessments/assessments.routes';
+import { eventsRoutes } from './modules/events/events.routes';
+import { leadsRoutes } from './modules/leads/leads.routes';
+import { policyRoutes } from './modules/policy/policy.routes';
+import { authPlugin } from './plugins/auth';
+import { errorHandlerPlugin } from './plugins/error-handler';
+
+export interface AppOptions {
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** The clock services read; tests move it to check decay. */
+  now?: () => number;
+}
+
+/** Builds the whole HTTP app; it never listens (main.ts and the CLI do), so tests drive it with inject(). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance & { ctx: AppContext }> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const ctx = createContext(options.database, options.now);
+  app.decorate('ctx', ctx);
+
+  await app.register(errorHandlerPlugin);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Triage API',
+        version: '1.0.0',
+        description:
+          'Lead qualification: fit, heat, stages, frameworks. Authenticate with `Authorization: Bearer <api key>`.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(authPlugin, { db: ctx.db });
+
+  app.get('/healthz', {
+    schema: { hide: true, response: { 200: z.object({ ok: z.boolean(), database: z.string() }) } },
+    handler: async () => ({ ok: true, database: ctx.database.kind }),
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(apiReference, { routePrefix: '/docs', configuration: { url: '/openapi.json' } });
+
+  await app.register(
+    async (v1) => {
+      v1.addHook('onRequest', v1.authenticate);
+      await v1.register(accountsRoutes, { ctx });
+      await v1.register(leadsRoutes, { ctx });
+      await v1.register(eventsRoutes, { ctx });
+      await v1.register(assessmentsRoutes, { ctx });
+      await v1.register(policyRoutes, { ctx });
+      await v1.register(analyticsRoutes, { ctx });
+    },
+    { prefix: '/v1' },
+  );
+  await app.ready();
+  return app as unknown as FastifyInstance & { ctx: AppContext };
+}

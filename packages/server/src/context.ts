@@ -1,0 +1,14 @@
+import type { Database, Db } from './db/create-db';
+import { PolicyCache } from './modules/policy/policy.service';
+
+/** What every service needs: the database, the live-policy cache and a clock (tests move time). */
+export interface AppContext {
+  database: Database;
+  db: Db;
+  policies: PolicyCache;
+  now: () => number;
+}
+
+export function createContext(database: Database, now: () => number = Date.now): AppContext {
+  return { database, db: database.db, policies: new PolicyCache(database.db), now };
+}

@@ -1,0 +1,238 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/*
+ * One schema for PGlite and PostgreSQL. Every tenant-owned table leads its primary key and its indexes with
+ * tenant_id, so the data model shards on Citus by tenant_id unchanged (ADR 0002). Instants that scoring does
+ * arithmetic on (engagement as_of, bucket windows) are epoch milliseconds in bigint columns: the decay maths
+ * works in milliseconds and a timestamptz round trip would cost precision and conversions on the hot path.
+ */
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const epochMs = (name: string) => bigint(name, { mode: 'number' });
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    /** sha256 of the key; the key itself is shown once and never stored. */
+    keyHash: text('key_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('api_keys_key_hash_uq').on(t.keyHash)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role').notNull().default('rep'),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the session token held in the cookie. */
+    tokenHash: text('token_hash').primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sessions_tenant_user_idx').on(t.tenantId, t.userId)],
+);
+
+export const policies = pgTable(
+  'policies',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    version: integer('version').notNull(),
+    policy: jsonb('policy').notNull(),
+    note: text('note'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.version] })],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    domain: text('domain'),
+    industry: text('industry'),
+    employees: integer('employees'),
+    annualRevenue: doublePrecision('annual_revenue'),
+    country: text('country'),
+    technologies: text('technologies').array().notNull().default(sql`'{}'::text[]`),
+    custom: jsonb('custom').notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('accounts_tenant_domain_uq').on(t.tenantId, t.domain),
+    index('accounts_tenant_name_idx').on(t.tenantId, t.name),
+  ],
+);
+
+export const leads = pgTable(
+  'leads',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    accountId: uuid('account_id'),
+    email: text('email').notNull(),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    title: text('title'),
+    seniority: text('seniority'),
+    department: text('department'),
+    phone: text('phone'),
+    country: text('country'),
+    source: text('source'),
+    ownerId: uuid('owner_id'),
+    custom: jsonb('custom').notNull().default({}),
+    stage: text('stage').notNull().default('lead'),
+    stageChangedAt: timestamp('stage_changed_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+    disqualificationReason: text('disqualification_reason'),
+    fitScore: smallint('fit_score').notNull().default(0),
+    fitKnockedOut: boolean('fit_knocked_out').notNull().default(false),
+    engagementValue: doublePrecision('engagement_value').notNull().default(0),
+    engagementAsOf: epochMs('engagement_as_of').notNull().default(0),
+    /** log2(value) + as_of / half-life: orders leads by heat now, for every now (ADR 0003). */
+    hotKey: doublePrecision('hot_key'),
+    policyVersion: integer('policy_version').notNull().default(0),
+    firstHandRaiseAt: timestamp('first_hand_raise_at', { withTimezone: true, mode: 'date' }),
+    firstContactedAt: timestamp('first_contacted_at', { withTimezone: true, mode: 'date' }),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('leads_tenant_email_uq').on(t.tenantId, t.email),
+    index('leads_tenant_hot_idx')
+      .on(t.tenantId, t.hotKey.desc().nullsLast(), t.id)
+      .where(sql`stage not in ('customer', 'closed_lost', 'disqualified')`),
+    index('leads_tenant_fit_idx').on(t.tenantId, t.fitScore.desc(), t.id),
+    index('leads_tenant_created_idx').on(t.tenantId, t.createdAt.desc(), t.id),
+    index('leads_tenant_stage_idx').on(t.tenantId, t.stage),
+    index('leads_tenant_account_idx').on(t.tenantId, t.accountId),
+    index('leads_tenant_policy_idx').on(t.tenantId, t.policyVersion),
+  ],
+);
+
+/** The append-only behavioural ledger; a client event id is accepted once per tenant. */
+export const events = pgTable(
+  'events',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: text('id').notNull(),
+    leadId: uuid('lead_id').notNull(),
+    type: text('type').notNull(),
+    occurredAt: epochMs('occurred_at').notNull(),
+    receivedAt: createdAt(),
+    properties: jsonb('properties'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('events_tenant_lead_time_idx').on(t.tenantId, t.leadId, t.occurredAt),
+  ],
+);
+
+/** Per lead, per capped event type, per window: the raw and decayed weight, so caps stay order-independent. */
+export const engagementBuckets = pgTable(
+  'engagement_buckets',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    leadId: uuid('lead_id').notNull(),
+    type: text('type').notNull(),
+    windowStart: epochMs('window_start').notNull(),
+    raw: doublePrecision('raw').notNull(),
+    decayed: doublePrecision('decayed').notNull(),
+    asOf: epochMs('as_of').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.leadId, t.type, t.windowStart] })],
+);
+
+export const stageTransitions = pgTable(
+  'stage_transitions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    leadId: uuid('lead_id').notNull(),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    reason: text('reason'),
+    note: text('note'),
+    /** user | api_key | rule | import | demo */
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    rule: text('rule'),
+    why: text('why'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('transitions_tenant_lead_at_idx').on(t.tenantId, t.leadId, t.at),
+    index('transitions_tenant_at_idx').on(t.tenantId, t.at),
+  ],
+);
+
+export const assessments = pgTable(
+  'assessments',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    leadId: uuid('lead_id').notNull(),
+    framework: text('framework').notNull(),
+    frameworkVersion: integer('framework_version').notNull(),
+    /** criterion key → { status, evidence, source, confidence, updatedAt } */
+    criteria: jsonb('criteria').notNull(),
+    result: text('result').notNull(),
+    updatedBy: text('updated_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.leadId, t.framework] })],
+);

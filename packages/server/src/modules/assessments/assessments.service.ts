@@ -1,0 +1,167 @@
+import type { AssessmentInput, AssessmentView, FieldIssue } from '@triage/contracts';
+import {
+  type Assessment,
+  BUILT_IN_FRAMEWORKS,
+  evaluateAssessment,
+  type FrameworkDefinition,
+  getBuiltInFramework,
+  passRuleOverride,
+} from '@triage/core';
+import type { AppContext } from '../../context';
+import { toIso } from '../../db/timestamps';
+import { invalid, notFound } from '../../http-error';
+import type { AuthContext } from '../../plugins/auth';
+import { requireLead } from '../leads/require-lead';
+import { decideStageAfterScoring, storedFit } from '../transitions/stage-automation';
+import { recordTransitions } from '../transitions/transitions.service';
+import {
+  type AssessmentRow,
+  findAssessment,
+  type StoredCriterion,
+  saveAssessment,
+} from './assessments.repository';
+
+function requireFramework(key: string): FrameworkDefinition {
+  const framework = getBuiltInFramework(key);
+  if (!framework) throw notFound(`Framework "${key}"`);
+  return framework;
+}
+
+function toAssessment(criteria: Record<string, StoredCriterion>): Assessment {
+  const out: Assessment = {};
+  for (const [key, c] of Object.entries(criteria)) {
+    out[key] = {
+      status: c.status,
+      source: c.source,
+      ...(c.evidence !== undefined ? { evidence: c.evidence } : {}),
+      ...(c.confidence !== undefined ? { confidence: c.confidence } : {}),
+    };
+  }
+  return out;
+}
+
+function toView(
+  leadId: string,
+  framework: FrameworkDefinition,
+  stored: AssessmentRow | undefined,
+  passRule: ReturnType<typeof passRuleOverride>,
+): AssessmentView {
+  const criteria = stored?.criteria ?? {};
+  const evaluation = evaluateAssessment(framework, toAssessment(criteria), passRule);
+  return {
+    leadId,
+    framework: framework.key,
+    version: framework.version,
+    name: framework.name,
+    result: evaluation.result,
+    failingLevel: evaluation.failingLevel,
+    missing: evaluation.missing,
+    completeness: evaluation.completeness,
+    explanation: evaluation.explanation,
+    passRule: { ...(passRule ?? framework.passRule) },
+    nextQuestions: evaluation.nextQuestions,
+    criteria: framework.criteria.map((c) => {
+      const s = criteria[c.key];
+      return {
+        key: c.key,
+        label: c.label,
+        description: c.description,
+        level: c.level,
+        weight: c.weight,
+        status: s?.status ?? 'unknown',
+        evidence: s?.evidence ?? null,
+        source: s?.source ?? null,
+        confidence: s?.confidence ?? null,
+        questions: c.questions,
+      };
+    }),
+    updatedAt: stored ? toIso(stored.updatedAt) : null,
+  };
+}
+
+export async function getAssessment(ctx: AppContext, auth: AuthContext, leadId: string, key: string) {
+  const framework = requireFramework(key);
+  const [policy] = await Promise.all([
+    ctx.policies.get(auth.tenantId),
+    requireLead(ctx.db, auth.tenantId, leadId),
+  ]);
+  const stored = await findAssessment(ctx.db, auth.tenantId, leadId, key);
+  return toView(leadId, framework, stored, passRuleOverride(policy.policy, key));
+}
+
+/**
+ * Replaces the lead's assessment for one framework. Criterion keys the framework does not have are refused.
+ * A pass on a lead in SAL moves it to SQL by the framework-pass rule.
+ */
+export async function putAssessment(
+  ctx: AppContext,
+  auth: AuthContext,
+  leadId: string,
+  key: string,
+  input: AssessmentInput,
+) {
+  const framework = requireFramework(key);
+  const known = new Set(framework.criteria.map((c) => c.key));
+  const issues: FieldIssue[] = Object.keys(input.criteria)
+    .filter((k) => !known.has(k))
+    .map((k) => ({
+      location: 'body',
+      pointer: `/criteria/${k}`,
+      message: `${framework.name} has no criterion "${k}" (it has ${[...known].join(', ')})`,
+    }));
+  if (issues.length) throw invalid(issues);
+  const policy = await ctx.policies.get(auth.tenantId);
+  const passRule = passRuleOverride(policy.policy, key);
+  const now = new Date(ctx.now());
+  const criteria: Record<string, StoredCriterion> = {};
+  for (const [k, c] of Object.entries(input.criteria)) {
+    criteria[k] = {
+      status: c.status,
+      source: c.source,
+      ...(c.evidence ? { evidence: c.evidence } : {}),
+      ...(c.confidence !== undefined ? { confidence: c.confidence } : {}),
+      updatedAt: now.toISOString(),
+    };
+  }
+  const evaluation = evaluateAssessment(framework, toAssessment(criteria), passRule);
+  const stored = await ctx.db.transaction(async (tx) => {
+    const lead = await requireLead(tx, auth.tenantId, leadId, true);
+    const saved = await saveAssessment(tx, auth.tenantId, leadId, {
+      framework: key,
+      frameworkVersion: framework.version,
+      criteria,
+      result: evaluation.result,
+      updatedBy: `${auth.actor.kind}:${auth.actor.id}`,
+    });
+    if (evaluation.result === 'pass') {
+      const move = decideStageAfterScoring(lead, storedFit(lead), undefined, undefined, policy, now, true);
+      if (move)
+        await recordTransitions(tx, auth.tenantId, [
+          { ...move, why: `${framework.name} passed: ${move.why}` },
+        ]);
+    }
+    return saved;
+  });
+  return toView(leadId, framework, stored, passRule);
+}
+
+export function listFrameworks() {
+  return {
+    items: BUILT_IN_FRAMEWORKS.map((f) => {
+      return {
+        key: f.key,
+        version: f.version,
+        name: f.name,
+        description: f.description,
+        passRule: { ...f.passRule },
+        criteria: f.criteria.map((c) => ({
+          key: c.key,
+          label: c.label,
+          level: c.level,
+          weight: c.weight,
+          questions: c.questions,
+        })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,104 @@
+import type { AccountInput } from '@triage/contracts';
+import { computeFit, domainOf, emailDomainKind, parseJobTitle } from '@triage/core';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/create-db';
+import { rows } from '../../db/sql';
+import type { AccountRow } from '../accounts/accounts.repository';
+import { upsertAccountsByDomain } from '../accounts/bulk-accounts';
+import type { ActivePolicy } from '../policy/policy.service';
+import { fitSubjectOf } from '../scoring/fit-subject';
+import { recordTransitions } from '../transitions/transitions.service';
+
+export interface BulkLeadInput {
+  email: string;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  title?: string | undefined;
+  phone?: string | undefined;
+  country?: string | undefined;
+  source?: string | undefined;
+  ownerId?: string | undefined;
+  stage?: string | undefined;
+  custom?: Record<string, unknown> | undefined;
+  account?: AccountInput | undefined;
+}
+
+/**
+ * Creates many leads at once (ingestion of unknown emails, CSV import): accounts resolved by domain, fit scored
+ * with the live policy, one creation transition each. An email that already exists is skipped, not updated.
+ * Returns email → id for the leads created.
+ */
+export async function insertLeadsBulk(
+  db: Db,
+  tenantId: string,
+  inputs: BulkLeadInput[],
+  policy: ActivePolicy,
+  now: Date,
+  actor: { kind: string; id: string | null },
+): Promise<Map<string, string>> {
+  const unique = new Map<string, BulkLeadInput>();
+  for (const input of inputs) if (!unique.has(input.email)) unique.set(input.email, input);
+  const list = [...unique.values()];
+  if (list.length === 0) return new Map();
+  const domainOfInput = (input: BulkLeadInput): string | undefined =>
+    input.account?.domain ??
+    (emailDomainKind(input.email) === 'business' ? (domainOf(input.email) ?? undefined) : undefined);
+  const accountInputs = list.flatMap((input) => {
+    const domain = domainOfInput(input);
+    return domain ? [{ ...(input.account ?? { name: domain }), domain }] : [];
+  });
+  const accounts = await upsertAccountsByDomain(db, tenantId, accountInputs, now);
+  const prepared = list.map((input) => {
+    const domain = domainOfInput(input);
+    const account: AccountRow | undefined = domain ? accounts.get(domain) : undefined;
+    const parsed = input.title ? parseJobTitle(input.title) : undefined;
+    const fields = {
+      email: input.email,
+      title: input.title ?? null,
+      seniority: parsed && parsed.seniority !== 'unknown' ? parsed.seniority : null,
+      department: parsed && parsed.department !== 'other' ? parsed.department : null,
+      country: input.country ?? null,
+      source: input.source ?? null,
+      custom: input.custom ?? {},
+    };
+    const fit = computeFit(fitSubjectOf(fields, account), policy.policy.icp.rules);
+    return { input, fields, accountId: account?.id ?? null, fit };
+  });
+  const col = <T>(f: (p: (typeof prepared)[number]) => T) => sql.param(prepared.map(f));
+  const created = await rows<{ id: string; email: string; stage: string }>(
+    db,
+    sql`insert into leads (tenant_id, account_id, email, first_name, last_name, title, seniority, department, phone, country,
+          source, owner_id, custom, stage, stage_changed_at, fit_score, fit_knocked_out, policy_version, created_at, updated_at)
+        select ${tenantId}::uuid, r.*, ${now}, ${now}
+        from unnest(${col((p) => p.accountId)}::uuid[], ${col((p) => p.fields.email)}::text[],
+                    ${col((p) => p.input.firstName ?? null)}::text[], ${col((p) => p.input.lastName ?? null)}::text[],
+                    ${col((p) => p.fields.title)}::text[], ${col((p) => p.fields.seniority)}::text[],
+                    ${col((p) => p.fields.department)}::text[], ${col((p) => p.input.phone ?? null)}::text[],
+                    ${col((p) => p.fields.country)}::text[], ${col((p) => p.fields.source)}::text[],
+                    ${col((p) => p.input.ownerId ?? null)}::uuid[], ${col((p) => JSON.stringify(p.fields.custom))}::jsonb[],
+                    ${col((p) => p.input.stage ?? 'lead')}::text[], ${col(() => now.toISOString())}::timestamptz[],
+                    ${col((p) => p.fit.score)}::smallint[], ${col((p) => p.fit.knockedOut)}::boolean[],
+                    ${col(() => policy.version)}::int[])
+          as r(account_id, email, first_name, last_name, title, seniority, department, phone, country, source, owner_id,
+               custom, stage, stage_changed_at, fit_score, fit_knocked_out, policy_version)
+        on conflict (tenant_id, email) do nothing
+        returning id, email, stage`,
+  );
+  await recordTransitions(
+    db,
+    tenantId,
+    created.map((lead) => ({
+      leadId: lead.id,
+      fromStage: null,
+      toStage: lead.stage,
+      reason: null,
+      note: null,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      rule: null,
+      why: 'Lead created',
+      at: now,
+    })),
+  );
+  return new Map(created.map((lead) => [lead.email, lead.id]));
+}

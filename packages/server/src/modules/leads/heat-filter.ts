@@ -1,0 +1,25 @@
+import type { EngagementPolicy, HeatTier } from '@triage/core';
+
+/**
+ * A heat tier is a band of decayed engagement now: value·2^(−(now−asOf)/h) ≥ T  ⇔  hot_key ≥ log2(T) + now/h.
+ * So a tier filter is a range on the stored, time-invariant ordering key and uses its index.
+ */
+export function heatKeyBounds(
+  tier: HeatTier,
+  policy: EngagementPolicy,
+  now: number,
+): { minHotKey?: number; maxHotKey?: number; coldIncludesUnscored?: boolean } {
+  const halfLifeMs = policy.halfLifeDays * 86_400_000;
+  const key = (threshold: number) => Math.log2(threshold) + now / halfLifeMs;
+  const { warm, hot, onFire } = policy.heatTiers;
+  switch (tier) {
+    case 'cold':
+      return { maxHotKey: key(warm), coldIncludesUnscored: true };
+    case 'warm':
+      return { minHotKey: key(warm), maxHotKey: key(hot) };
+    case 'hot':
+      return { minHotKey: key(hot), maxHotKey: key(onFire) };
+    case 'on_fire':
+      return { minHotKey: key(onFire) };
+  }
+}

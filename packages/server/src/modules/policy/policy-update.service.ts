@@ -1,0 +1,26 @@
+import type { PolicyInput } from '@triage/contracts';
+import type { AppContext } from '../../context';
+import { conflict } from '../../http-error';
+import type { AuthContext } from '../../plugins/auth';
+import { rescoreTenant } from '../scoring/rescore.service';
+import { publishPolicy, toPolicyView } from './policy.service';
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+/** Publishes a new policy version and rescores every lead to it before answering. */
+export async function updatePolicy(ctx: AppContext, auth: AuthContext, input: PolicyInput) {
+  const previous = await ctx.policies.get(auth.tenantId);
+  let published: Awaited<ReturnType<typeof publishPolicy>>;
+  try {
+    published = await publishPolicy(ctx.db, auth.tenantId, input.policy, input.note, auth.actor);
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw conflict('policy_conflict', 'Another policy version was published at the same moment; retry.');
+    throw error;
+  }
+  ctx.policies.invalidate(auth.tenantId);
+  const engagementChanged =
+    JSON.stringify(previous.policy.engagement) !== JSON.stringify(input.policy.engagement);
+  const rescoredLeads = await rescoreTenant(ctx, auth.tenantId, published, engagementChanged);
+  return { ...toPolicyView(published), rescoredLeads };
+}

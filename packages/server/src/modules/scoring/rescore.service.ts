@@ -1,0 +1,123 @@
+import { computeFit, type EngagementEvent, orderingKey, recomputeEngagement } from '@triage/core';
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../../context';
+import { rows } from '../../db/sql';
+import type { ActivePolicy } from '../policy/policy.service';
+import { fitSubjectOf } from './fit-subject';
+
+const BATCH = 5_000;
+
+interface RescoreRow {
+  id: string;
+  email: string;
+  title: string | null;
+  seniority: string | null;
+  department: string | null;
+  country: string | null;
+  source: string | null;
+  custom: Record<string, unknown>;
+  accountId: string | null;
+  industry: string | null;
+  employees: number | null;
+  annualRevenue: number | null;
+  accountCountry: string | null;
+  technologies: string[] | null;
+  domain: string | null;
+  accountCustom: Record<string, unknown> | null;
+}
+
+/**
+ * Brings every lead of the tenant to `policy`: fit always, engagement from the ledger only when the engagement
+ * part of the policy changed. Works in batches of 5,000 leads, each committed on its own, and picks leads by
+ * `policy_version < version`, so an interrupted run resumes where it stopped. Stages are not moved here: the
+ * stage rules apply when a lead next changes (a policy preview is the place to see their effect first).
+ */
+export async function rescoreTenant(
+  ctx: AppContext,
+  tenantId: string,
+  policy: ActivePolicy,
+  engagementChanged: boolean,
+): Promise<number> {
+  let total = 0;
+  let afterId = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const batch = await rows<RescoreRow>(
+      ctx.db,
+      sql`select l.id, l.email, l.title, l.seniority, l.department, l.country, l.source, l.custom, l.account_id as "accountId",
+            a.industry, a.employees, a.annual_revenue as "annualRevenue", a.country as "accountCountry", a.technologies,
+            a.domain, a.custom as "accountCustom"
+          from leads l left join accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id
+          where l.tenant_id = ${tenantId} and l.policy_version < ${policy.version} and l.id > ${afterId}
+          order by l.id limit ${BATCH}`,
+    );
+    if (batch.length === 0) return total;
+    afterId = batch.at(-1)!.id;
+    const fits = batch.map((r) =>
+      computeFit(
+        fitSubjectOf(
+          r,
+          r.accountId
+            ? {
+                industry: r.industry,
+                employees: r.employees,
+                annualRevenue: r.annualRevenue,
+                country: r.accountCountry,
+                technologies: r.technologies ?? [],
+                domain: r.domain,
+                custom: r.accountCustom ?? {},
+              }
+            : null,
+        ),
+        policy.policy.icp.rules,
+      ),
+    );
+    await ctx.db.transaction(async (tx) => {
+      const ids = batch.map((r) => r.id);
+      await tx.execute(sql`
+        update leads l set fit_score = u.fit, fit_knocked_out = u.knocked, policy_version = ${policy.version}, updated_at = now()
+        from unnest(${sql.param(ids)}::uuid[], ${sql.param(fits.map((f) => f.score))}::smallint[],
+                    ${sql.param(fits.map((f) => f.knockedOut))}::boolean[]) as u(id, fit, knocked)
+        where l.tenant_id = ${tenantId} and l.id = u.id`);
+      if (engagementChanged) await replayEngagement(tx as unknown as AppContext['db'], tenantId, ids, policy);
+    });
+    total += batch.length;
+  }
+}
+
+async function replayEngagement(db: AppContext['db'], tenantId: string, ids: string[], policy: ActivePolicy) {
+  const events = await rows<{ leadId: string; type: string; occurredAt: number }>(
+    db,
+    sql`select lead_id as "leadId", type, occurred_at as "occurredAt" from events
+        where tenant_id = ${tenantId} and lead_id = any(${sql.param(ids)}::uuid[])`,
+  );
+  const byLead = new Map<string, EngagementEvent[]>();
+  for (const e of events) {
+    const list = byLead.get(e.leadId) ?? [];
+    list.push({ type: e.type, occurredAt: e.occurredAt });
+    byLead.set(e.leadId, list);
+  }
+  const engagement = policy.policy.engagement;
+  const states = ids.map((id) => {
+    const list = byLead.get(id);
+    return list ? recomputeEngagement(list, engagement) : { state: { value: 0, asOf: 0 }, buckets: [] };
+  });
+  await db.execute(
+    sql`delete from engagement_buckets where tenant_id = ${tenantId} and lead_id = any(${sql.param(ids)}::uuid[])`,
+  );
+  const buckets = ids.flatMap((id, i) => states[i]!.buckets.map((b) => ({ leadId: id, ...b })));
+  if (buckets.length) {
+    await db.execute(sql`
+      insert into engagement_buckets (tenant_id, lead_id, type, window_start, raw, decayed, as_of)
+      select ${tenantId}::uuid, b.* from unnest(
+        ${sql.param(buckets.map((b) => b.leadId))}::uuid[], ${sql.param(buckets.map((b) => b.type))}::text[],
+        ${sql.param(buckets.map((b) => b.windowStart))}::int8[], ${sql.param(buckets.map((b) => b.raw))}::float8[],
+        ${sql.param(buckets.map((b) => b.decayed))}::float8[], ${sql.param(buckets.map((b) => b.asOf))}::int8[])
+        as b(lead_id, type, window_start, raw, decayed, as_of)`);
+  }
+  await db.execute(sql`
+    update leads l set engagement_value = u.value, engagement_as_of = u.as_of, hot_key = u.hot_key
+    from unnest(${sql.param(ids)}::uuid[], ${sql.param(states.map((s) => s.state.value))}::float8[],
+                ${sql.param(states.map((s) => s.state.asOf))}::int8[],
+                ${sql.param(states.map((s) => orderingKey(s.state, engagement)))}::float8[]) as u(id, value, as_of, hot_key)
+    where l.tenant_id = ${tenantId} and l.id = u.id`);
+}
