@@ -3,7 +3,9 @@ import { registerCommands } from './commands/index';
 
 const program = new Command()
   .name('triage')
-  .description('Triage: B2B lead qualification: fit, heat, predictive scoring, stages and discovery frameworks.')
+  .description(
+    'Triage: B2B lead qualification: fit, heat, predictive scoring, stages and discovery frameworks.',
+  )
   .showHelpAfterError();
 
 registerCommands(program);

@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { registerServeCommand } from './serve.command';
 
 /** Each command lives in its own file and registers itself here; keep one line per command group. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerServeCommand(program);
+}

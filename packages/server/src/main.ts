@@ -1,0 +1,20 @@
+import { buildApp } from './app';
+import type { ServerConfig } from './config';
+import { createDatabase } from './db/create-db';
+import { ensureDemoWorkspace } from './demo/demo-workspace';
+
+/** Opens the database, seeds the demo workspace when asked and the database is empty, and listens. */
+export async function startServer(config: ServerConfig) {
+  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const demo = config.demo ? await ensureDemoWorkspace(database.db) : undefined;
+  const app = await buildApp({
+    database,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const close = async () => {
+    await app.close();
+    await database.close();
+  };
+  return { app, address, demo, database, close };
+}
