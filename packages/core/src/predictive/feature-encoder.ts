@@ -19,11 +19,10 @@ import {
  */
 
 export type NumericEncoder = {
-  kind: 'numeric' | 'date';
+  kind: 'numeric';
   field: string;
   label: string;
   numberStyle: NumberStyle;
-  dateOrder: DateOrder;
   /** Cut points of the tree bins: a value v falls in bin 1 + (number of edges below v). */
   edges: number[];
   /** Coarser cut points for the linear model's one-hot bins. */
@@ -52,10 +51,33 @@ export type MultiEncoder = {
   display: string[];
 };
 
-export type FieldEncoder = NumericEncoder | CategoricalEncoder | MultiEncoder;
+/**
+ * Dates enter as calendar position (month of year, day of week), not as an absolute day count:
+ * leads to be scored are always newer than the training data, so an absolute date would only ever
+ * land beyond the last value the model has seen. Month captures quarter-end buying cycles.
+ */
+export type DateEncoder = {
+  kind: 'date';
+  field: string;
+  label: string;
+  dateOrder: DateOrder;
+};
+
+export type FieldEncoder = NumericEncoder | DateEncoder | CategoricalEncoder | MultiEncoder;
 
 export function isNumericEncoder(encoder: FieldEncoder): encoder is NumericEncoder {
-  return encoder.kind === 'numeric' || encoder.kind === 'date';
+  return encoder.kind === 'numeric';
+}
+
+const MONTH_BINS = 13;
+const WEEKDAY_BINS = 8;
+
+/** Bins (0 = missing) of a date: [month 1–12, weekday 1–7 with Monday = 1]. */
+export function dateBins(encoder: DateEncoder, value: unknown): [number, number] {
+  const days = parseDateDays(value, encoder.dateOrder);
+  if (days === null) return [0, 0];
+  const date = new Date(Math.floor(days) * 86_400_000);
+  return [date.getUTCMonth() + 1, ((date.getUTCDay() + 6) % 7) + 1];
 }
 
 export type EncoderOptions = {
@@ -115,23 +137,12 @@ function detectDateOrder(values: readonly unknown[]): DateOrder {
   return 'dmy';
 }
 
-export function readNumeric(
-  encoder: Pick<NumericEncoder, 'kind' | 'numberStyle' | 'dateOrder'>,
-  value: unknown,
-) {
-  if (encoder.kind === 'date') return parseDateDays(value, encoder.dateOrder);
+export function readNumeric(encoder: Pick<NumericEncoder, 'numberStyle'>, value: unknown) {
   return parseNumber(value, encoder.numberStyle);
 }
 
-function fitNumeric(
-  field: FieldSpec & { kind: 'numeric' | 'date' },
-  values: readonly unknown[],
-): NumericEncoder {
-  const base = {
-    kind: field.kind,
-    numberStyle: detectNumberStyle(values),
-    dateOrder: detectDateOrder(values),
-  } as const;
+function fitNumeric(field: FieldSpec, values: readonly unknown[]): NumericEncoder {
+  const base = { numberStyle: detectNumberStyle(values) };
   const numbers: number[] = [];
   for (const value of values) {
     const number = readNumeric(base, value);
@@ -141,7 +152,7 @@ function fitNumeric(
   const min = sorted.length > 0 ? sorted[0]! : 0;
   const median = sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)]! : 0;
   const max = sorted.length > 0 ? sorted[sorted.length - 1]! : 0;
-  const logScale = field.kind === 'numeric' && min >= 0 && max > 10 * (median + 1);
+  const logScale = min >= 0 && max > 10 * (median + 1);
   let sum = 0;
   let sumSquares = 0;
   for (const number of numbers) {
@@ -152,6 +163,7 @@ function fitNumeric(
   const mean = numbers.length > 0 ? sum / numbers.length : 0;
   const variance = numbers.length > 0 ? sumSquares / numbers.length - mean * mean : 0;
   return {
+    kind: 'numeric',
     ...base,
     field: field.name,
     label: fieldSpecLabel(field),
@@ -213,8 +225,9 @@ export function fitEncoders(
   return fields.map((field): FieldEncoder => {
     const values = rows.map((row) => row[field.name]);
     const label = fieldSpecLabel(field);
-    if (field.kind === 'numeric' || field.kind === 'date') {
-      return fitNumeric({ ...field, kind: field.kind }, values);
+    if (field.kind === 'numeric') return fitNumeric(field, values);
+    if (field.kind === 'date') {
+      return { kind: 'date', field: field.name, label, dateOrder: detectDateOrder(values) };
     }
     if (field.kind === 'multi') {
       const items: string[] = [];
@@ -250,6 +263,9 @@ export function treeColumns(encoders: readonly FieldEncoder[]): TreeColumn[] {
   encoders.forEach((encoder, index) => {
     if (isNumericEncoder(encoder)) {
       columns.push({ encoder: index, bins: encoder.edges.length + 2, categorical: false });
+    } else if (encoder.kind === 'date') {
+      columns.push({ encoder: index, bins: MONTH_BINS, categorical: true });
+      columns.push({ encoder: index, bins: WEEKDAY_BINS, categorical: true });
     } else if (encoder.kind === 'multi') {
       encoder.tokens.forEach((_, token) => {
         columns.push({ encoder: index, bins: 2, categorical: false, token });
@@ -263,6 +279,7 @@ export function treeColumns(encoders: readonly FieldEncoder[]): TreeColumn[] {
 
 export function linearWidth(encoder: FieldEncoder): number {
   if (isNumericEncoder(encoder)) return 2 + encoder.linearEdges.length + 1;
+  if (encoder.kind === 'date') return MONTH_BINS + WEEKDAY_BINS;
   if (encoder.kind === 'multi') return encoder.tokens.length + 1;
   return encoder.levels.length + 2;
 }
@@ -328,7 +345,28 @@ function compileNumeric(encoder: NumericEncoder): CompiledEncoder {
     describe(row) {
       const value = readNumeric(encoder, row[encoder.field]);
       if (value === null) return MISSING_LABEL;
-      return encoder.kind === 'date' ? formatDays(value) : formatNumber(value);
+      return formatNumber(value);
+    },
+  };
+}
+
+function compileDate(encoder: DateEncoder): CompiledEncoder {
+  return {
+    encoder,
+    writeBins(row, out, offset) {
+      const [month, weekday] = dateBins(encoder, row[encoder.field]);
+      out[offset] = month;
+      out[offset + 1] = weekday;
+      return 2;
+    },
+    writeLinear(row, offset, indices, values) {
+      const [month, weekday] = dateBins(encoder, row[encoder.field]);
+      indices.push(offset + month, offset + MONTH_BINS + weekday);
+      values.push(1, 1);
+    },
+    describe(row) {
+      const days = parseDateDays(row[encoder.field], encoder.dateOrder);
+      return days === null ? MISSING_LABEL : formatDays(days);
     },
   };
 }
@@ -399,6 +437,7 @@ function compileMulti(encoder: MultiEncoder): CompiledEncoder {
 
 export function compileEncoder(encoder: FieldEncoder): CompiledEncoder {
   if (isNumericEncoder(encoder)) return compileNumeric(encoder);
+  if (encoder.kind === 'date') return compileDate(encoder);
   if (encoder.kind === 'multi') return compileMulti(encoder);
   return compileCategorical(encoder);
 }

@@ -92,9 +92,8 @@ type Leaf = {
   depth: number;
   sumG: number;
   sumH: number;
-  histG: Float64Array;
-  histH: Float64Array;
-  histC: Int32Array;
+  /** Interleaved per-bin sums: [gradient, hessian, count] for each bin of each column. */
+  hist: Float64Array;
   split: Split | null;
 };
 
@@ -152,15 +151,6 @@ function walk(
     node = goLeft ? tree.left[node]! : tree.right[node]!;
   }
   return node;
-}
-
-export function treeMasks(tree: TreeNodes, columns: readonly { bins: number }[]): (Uint8Array | null)[] {
-  return tree.leftBins.map((bins, node) => {
-    if (!bins) return null;
-    const mask = new Uint8Array(columns[tree.column[node]!]!.bins);
-    for (const bin of bins) mask[bin] = 1;
-    return mask;
-  });
 }
 
 function meanLogLoss(logits: Float64Array, labels: Uint8Array): number {
@@ -223,38 +213,32 @@ export function trainGbdt(
   let bestRound = 0;
   let bestValidScores: Float64Array | null = validCount > 0 ? validScores.slice() : null;
 
-  const pool: { g: Float64Array; h: Float64Array; c: Int32Array }[] = [];
-  const takeHist = () =>
-    pool.pop() ?? {
-      g: new Float64Array(totalBins),
-      h: new Float64Array(totalBins),
-      c: new Int32Array(totalBins),
-    };
-  const releaseHist = (leaf: Leaf) => pool.push({ g: leaf.histG, h: leaf.histH, c: leaf.histC });
+  const pool: Float64Array[] = [];
+  const takeHist = () => pool.pop() ?? new Float64Array(totalBins * 3);
+  const releaseHist = (leaf: Leaf) => pool.push(leaf.hist);
 
   const rowBuffer = new Int32Array(n);
+  const inBag = new Uint8Array(n);
   const scratch = new Int32Array(n);
   const sortedBins: number[] = [];
   const trees: TreeNodes[] = [];
-  const masksPerTree: (Uint8Array | null)[][] = [];
   const lambda = params.lambda;
   const leafValue = (sumG: number, sumH: number) => (-sumG / (sumH + lambda)) * params.learningRate;
 
+  const offsets3 = Int32Array.from(offsets, (offset) => offset * 3);
   const buildHist = (leaf: Leaf) => {
-    const { histG, histH, histC } = leaf;
-    histG.fill(0);
-    histH.fill(0);
-    histC.fill(0);
+    const hist = leaf.hist;
+    hist.fill(0);
     for (let k = leaf.start; k < leaf.end; k++) {
       const i = rowBuffer[k]!;
       const gi = g[i]!;
       const hi = h[i]!;
       const base = i * width;
       for (let c = 0; c < width; c++) {
-        const b = offsets[c]! + bins[base + c]!;
-        histG[b]! += gi;
-        histH[b]! += hi;
-        histC[b]!++;
+        const b = offsets3[c]! + 3 * bins[base + c]!;
+        hist[b]! += gi;
+        hist[b + 1]! += hi;
+        hist[b + 2]!++;
       }
     }
   };
@@ -262,28 +246,29 @@ export function trainGbdt(
   const findSplit = (leaf: Leaf): Split | null => {
     const count = leaf.end - leaf.start;
     if (count < 2 * params.minDataInLeaf) return null;
-    const { histG, histH, histC, sumG, sumH } = leaf;
+    const { hist, sumG, sumH } = leaf;
     const parentScore = (sumG * sumG) / (sumH + lambda);
     let best: Split | null = null;
     for (let c = 0; c < width; c++) {
-      const start = offsets[c]!;
+      const start = offsets3[c]!;
       const binCount = columns[c]!.bins;
       if (columns[c]!.categorical) {
         const catLambda = lambda + params.categoricalLambda;
         sortedBins.length = 0;
-        for (let b = 0; b < binCount; b++) if (histC[start + b]! > 0) sortedBins.push(b);
+        for (let b = 0; b < binCount; b++) if (hist[start + 3 * b + 2]! > 0) sortedBins.push(b);
         if (sortedBins.length < 2) continue;
-        const ratio = (b: number) => histG[start + b]! / (histH[start + b]! + params.categoricalSmoothing);
+        const ratio = (b: number) =>
+          hist[start + 3 * b]! / (hist[start + 3 * b + 1]! + params.categoricalSmoothing);
         sortedBins.sort((a, b) => ratio(a) - ratio(b));
         let leftG = 0;
         let leftH = 0;
         let leftC = 0;
         const catParent = (sumG * sumG) / (sumH + catLambda);
         for (let k = 0; k < sortedBins.length - 1; k++) {
-          const b = start + sortedBins[k]!;
-          leftG += histG[b]!;
-          leftH += histH[b]!;
-          leftC += histC[b]!;
+          const b = start + 3 * sortedBins[k]!;
+          leftG += hist[b]!;
+          leftH += hist[b + 1]!;
+          leftC += hist[b + 2]!;
           const rightC = count - leftC;
           const rightH = sumH - leftH;
           if (leftC < params.minDataInLeaf || rightC < params.minDataInLeaf) continue;
@@ -299,16 +284,16 @@ export function trainGbdt(
         }
         continue;
       }
-      const missingG = histG[start]!;
-      const missingH = histH[start]!;
-      const missingC = histC[start]!;
+      const missingG = hist[start]!;
+      const missingH = hist[start + 1]!;
+      const missingC = hist[start + 2]!;
       let leftG = 0;
       let leftH = 0;
       let leftC = 0;
       for (let t = 1; t < binCount - 1; t++) {
-        leftG += histG[start + t]!;
-        leftH += histH[start + t]!;
-        leftC += histC[start + t]!;
+        leftG += hist[start + 3 * t]!;
+        leftH += hist[start + 3 * t + 1]!;
+        leftC += hist[start + 3 * t + 2]!;
         for (let side = 0; side < 2; side++) {
           const missingLeft = side === 1;
           if (missingLeft && missingC === 0) continue;
@@ -336,8 +321,14 @@ export function trainGbdt(
       h[i] = Math.max(p * (1 - p), 1e-12);
     }
     let sampled = 0;
-    for (let i = 0; i < n; i++)
-      if (params.rowSample >= 1 || random() < params.rowSample) rowBuffer[sampled++] = i;
+    inBag.fill(0);
+    for (let i = 0; i < n; i++) {
+      if (params.rowSample >= 1 || random() < params.rowSample) {
+        rowBuffer[sampled++] = i;
+        inBag[i] = 1;
+      }
+    }
+    const finished: Leaf[] = [];
 
     const tree = new TreeBuilder();
     const rootHist = takeHist();
@@ -354,9 +345,7 @@ export function trainGbdt(
       depth: 0,
       sumG,
       sumH,
-      histG: rootHist.g,
-      histH: rootHist.h,
-      histC: rootHist.c,
+      hist: rootHist,
       split: null,
     };
     buildHist(root);
@@ -423,9 +412,7 @@ export function trainGbdt(
         depth: leaf.depth + 1,
         sumG: smallIsLeft ? leftG : rightG,
         sumH: smallIsLeft ? leftH : rightH,
-        histG: smallHist.g,
-        histH: smallHist.h,
-        histC: smallHist.c,
+        hist: smallHist,
         split: null,
       };
       buildHist(small);
@@ -437,30 +424,37 @@ export function trainGbdt(
         depth: leaf.depth + 1,
         sumG: smallIsLeft ? rightG : leftG,
         sumH: smallIsLeft ? rightH : leftH,
-        histG: leaf.histG,
-        histH: leaf.histH,
-        histC: leaf.histC,
+        hist: leaf.hist,
         split: null,
       };
-      for (let b = 0; b < totalBins; b++) {
-        large.histG[b]! -= small.histG[b]!;
-        large.histH[b]! -= small.histH[b]!;
-        large.histC[b]! -= small.histC[b]!;
-      }
+      const largeHist = large.hist;
+      for (let b = 0; b < largeHist.length; b++) largeHist[b]! -= smallHist[b]!;
       open.splice(bestIndex, 1);
       leaves++;
       for (const child of [small, large]) {
         child.split = child.depth < params.maxDepth ? findSplit(child) : null;
         if (child.split) open.push(child);
-        else releaseHist(child);
+        else {
+          releaseHist(child);
+          finished.push(child);
+        }
       }
     }
-    for (const leaf of open) releaseHist(leaf);
+    for (const leaf of open) {
+      releaseHist(leaf);
+      finished.push(leaf);
+    }
 
     const nodes = tree.toNodes();
     trees.push(nodes);
-    masksPerTree.push(tree.masks);
-    for (let i = 0; i < n; i++) scores[i]! += nodes.value[walk(nodes, tree.masks, bins, i * width)]!;
+    // In-bag rows already sit in their leaf's segment of the row buffer; only the others walk the tree.
+    for (const leaf of finished) {
+      const value = nodes.value[leaf.node]!;
+      for (let k = leaf.start; k < leaf.end; k++) scores[rowBuffer[k]!]! += value;
+    }
+    for (let i = 0; i < n; i++) {
+      if (inBag[i] === 0) scores[i]! += nodes.value[walk(nodes, tree.masks, bins, i * width)]!;
+    }
     if (validCount > 0) {
       for (let k = 0; k < validCount; k++) {
         validScores[k]! += nodes.value[walk(nodes, tree.masks, validBins, k * width)]!;
@@ -483,54 +477,97 @@ export function trainGbdt(
   };
 }
 
-/** Raw log-odds of one binned row. */
-export function gbdtLogit(
-  model: GbdtModel,
-  masks: readonly (readonly (Uint8Array | null)[])[],
-  bins: Uint8Array,
-  base = 0,
-): number {
-  let total = model.bias;
-  for (let t = 0; t < model.trees.length; t++) {
-    const tree = model.trees[t]!;
-    total += tree.value[walk(tree, masks[t]!, bins, base)]!;
+/** All trees of a model in flat typed arrays, for fast scoring (built from the JSON, never stored). */
+export type FlatForest = {
+  bias: number;
+  /** Sum of the trees' root values: the output for an average row. */
+  expected: number;
+  roots: Int32Array;
+  column: Int32Array;
+  threshold: Int32Array;
+  missingLeft: Uint8Array;
+  /** Offset into `leftMasks` of a categorical node's bin lookup, or -1. */
+  maskOffset: Int32Array;
+  leftMasks: Uint8Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+};
+
+export function flattenForest(model: GbdtModel, columns: readonly { bins: number }[]): FlatForest {
+  let nodes = 0;
+  let maskSize = 0;
+  for (const tree of model.trees) {
+    nodes += tree.value.length;
+    tree.leftBins.forEach((bins, node) => {
+      if (bins) maskSize += columns[tree.column[node]!]!.bins;
+    });
   }
-  return total;
+  const forest: FlatForest = {
+    bias: model.bias,
+    expected: model.bias,
+    roots: new Int32Array(model.trees.length),
+    column: new Int32Array(nodes),
+    threshold: new Int32Array(nodes),
+    missingLeft: new Uint8Array(nodes),
+    maskOffset: new Int32Array(nodes).fill(-1),
+    leftMasks: new Uint8Array(maskSize),
+    left: new Int32Array(nodes),
+    right: new Int32Array(nodes),
+    value: new Float64Array(nodes),
+  };
+  let base = 0;
+  let maskCursor = 0;
+  model.trees.forEach((tree, t) => {
+    forest.roots[t] = base;
+    forest.expected += tree.value[0]!;
+    for (let node = 0; node < tree.value.length; node++) {
+      const at = base + node;
+      forest.column[at] = tree.column[node]!;
+      forest.threshold[at] = tree.threshold[node]!;
+      forest.missingLeft[at] = tree.missingLeft[node] ? 1 : 0;
+      forest.left[at] = base + tree.left[node]!;
+      forest.right[at] = base + tree.right[node]!;
+      forest.value[at] = tree.value[node]!;
+      const bins = tree.leftBins[node];
+      if (bins) {
+        forest.maskOffset[at] = maskCursor;
+        for (const bin of bins) forest.leftMasks[maskCursor + bin] = 1;
+        maskCursor += columns[tree.column[node]!]!.bins;
+      }
+    }
+    base += tree.value.length;
+  });
+  return forest;
 }
 
-/**
- * Log-odds of one binned row split into per-column contributions (Saabas path attribution): each
- * split on the path credits its column with the change in the node's expected output. The result
- * is exact: `expected + sum(contributions) === logit`.
- */
-export function gbdtContributions(
-  model: GbdtModel,
-  masks: readonly (readonly (Uint8Array | null)[])[],
+/** Path contributions per column over a flat forest; returns the raw log-odds (= expected + sum). */
+export function forestContributions(
+  forest: FlatForest,
   bins: Uint8Array,
   contributions: Float64Array,
-): { expected: number; logit: number } {
+): number {
   contributions.fill(0);
-  let expected = model.bias;
-  let logit = model.bias;
-  for (let t = 0; t < model.trees.length; t++) {
-    const tree = model.trees[t]!;
-    const treeMasks = masks[t]!;
-    let node = 0;
-    expected += tree.value[0]!;
-    while (tree.column[node]! >= 0) {
-      const column = tree.column[node]!;
-      const bin = bins[column]!;
-      const mask = treeMasks[node];
-      const goLeft = mask
-        ? mask[bin] === 1
-        : bin === 0
-          ? tree.missingLeft[node]!
-          : bin <= tree.threshold[node]!;
-      const next = goLeft ? tree.left[node]! : tree.right[node]!;
-      contributions[column]! += tree.value[next]! - tree.value[node]!;
+  const { column, threshold, missingLeft, maskOffset, leftMasks, left, right, value } = forest;
+  let logit = forest.bias;
+  for (let t = 0; t < forest.roots.length; t++) {
+    let node = forest.roots[t]!;
+    let c = column[node]!;
+    while (c >= 0) {
+      const bin = bins[c]!;
+      const mask = maskOffset[node]!;
+      const goLeft =
+        mask >= 0
+          ? leftMasks[mask + bin] === 1
+          : bin === 0
+            ? missingLeft[node] === 1
+            : bin <= threshold[node]!;
+      const next = goLeft ? left[node]! : right[node]!;
+      contributions[c]! += value[next]! - value[node]!;
       node = next;
+      c = column[node]!;
     }
-    logit += tree.value[node]!;
+    logit += value[node]!;
   }
-  return { expected, logit };
+  return logit;
 }

@@ -12,7 +12,14 @@ export type LogisticModel = {
   lambda: number;
 };
 
-export type LogisticOptions = { lambda: number; maxIterations?: number; tolerance?: number };
+export type LogisticOptions = {
+  lambda: number;
+  maxIterations?: number;
+  /** Stop when an iteration improves the objective by less than this relative amount. */
+  tolerance?: number;
+  /** Start from these parameters ([intercept, ...weights]), e.g. the fit for a neighbouring lambda. */
+  start?: LogisticModel;
+};
 
 function rowDot(matrix: SparseMatrix, row: number, weights: Float64Array): number {
   let total = 0;
@@ -39,8 +46,9 @@ function evaluate(
     const row = rows[k]!;
     const z = intercept + rowDot(matrix, row, weights);
     const y = labels[row]!;
-    loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - (y ? z : 0);
-    const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    const e = Math.exp(-Math.abs(z));
+    loss += (z > 0 ? z : 0) + Math.log1p(e) - (y ? z : 0);
+    const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
     const residual = p - y;
     gradient[0]! += residual;
     for (let j = matrix.rowStart[row]!; j < matrix.rowStart[row + 1]!; j++) {
@@ -75,6 +83,10 @@ export function trainLogistic(
   for (const row of rows) positives += labels[row]!;
   const rate = (positives + 0.5) / (rows.length + 1);
   params[0] = Math.log(rate / (1 - rate));
+  if (options.start) {
+    params[0] = options.start.intercept;
+    params.set(options.start.weights, 1);
+  }
   const gradient = new Float64Array(size);
   let loss = evaluate(matrix, rows, labels, params, options.lambda, gradient);
   const sHistory: Float64Array[] = [];
@@ -142,11 +154,11 @@ export function trainLogistic(
         yHistory.shift();
       }
     }
-    const improvement = (loss - nextLoss) / scale;
+    const improvement = (loss - nextLoss) / Math.max(nextLoss, 1e-12);
     params.set(nextParams);
     gradient.set(nextGradient);
     loss = nextLoss;
-    if (improvement < tolerance * 1e-3 || Math.sqrt(dot(gradient, gradient)) / scale < tolerance) break;
+    if (improvement < tolerance || Math.sqrt(dot(gradient, gradient)) / scale < tolerance) break;
   }
   return {
     kind: 'logistic',

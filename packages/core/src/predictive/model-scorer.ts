@@ -1,6 +1,6 @@
 import { calibratedLogit } from './calibration';
 import { type CompiledEncoder, compileEncoder, linearWidth, treeColumns } from './feature-encoder';
-import { gbdtContributions, treeMasks } from './gbdt';
+import { flattenForest, forestContributions } from './gbdt';
 import { sigmoid } from './logistic-math';
 import type { TrainedModel } from './predictive-model';
 
@@ -68,17 +68,17 @@ function compileGbdt(model: TrainedModel, compiled: readonly CompiledEncoder[]):
   const learner = model.learner;
   if (learner.kind !== 'gbdt') throw new Error('not a tree model');
   const columns = treeColumns(model.encoders);
-  const masks = learner.trees.map((tree) => treeMasks(tree, columns));
+  const forest = flattenForest(learner, columns);
   const columnEncoder = Int32Array.from(columns, (column) => column.encoder);
   const bins = new Uint8Array(columns.length);
   const byColumn = new Float64Array(columns.length);
   return (row) => {
     let offset = 0;
     for (const encoder of compiled) offset += encoder.writeBins(row, bins, offset);
-    const { expected } = gbdtContributions(learner, masks, bins, byColumn);
+    forestContributions(forest, bins, byColumn);
     const byField = new Float64Array(compiled.length);
     for (let c = 0; c < byColumn.length; c++) byField[columnEncoder[c]!]! += byColumn[c]!;
-    return contributionsFrom(model, compiled, row, expected, byField);
+    return contributionsFrom(model, compiled, row, forest.expected, byField);
   };
 }
 

@@ -1,4 +1,4 @@
-import { type FieldEncoder, fitEncoders, isNumericEncoder, readNumeric } from './feature-encoder';
+import { dateBins, type FieldEncoder, fitEncoders, isNumericEncoder, readNumeric } from './feature-encoder';
 import type { FieldSpec } from './field-spec';
 import { sigmoid } from './logistic-math';
 import { cellText, levelKey, parseBoolean, splitMulti } from './value-parse';
@@ -37,6 +37,10 @@ function valueKeys(encoder: FieldEncoder, value: unknown): string[] {
     let bin = 0;
     while (bin < encoder.linearEdges.length && encoder.linearEdges[bin]! < number) bin++;
     return [`bin ${bin}`];
+  }
+  if (encoder.kind === 'date') {
+    const [month] = dateBins(encoder, value);
+    return [month === 0 ? MISSING_KEY : `month ${month}`];
   }
   if (encoder.kind === 'multi') {
     const items = splitMulti(value);

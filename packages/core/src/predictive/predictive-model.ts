@@ -1,4 +1,4 @@
-import { calibrate, fitPlatt, type PlattCalibration } from './calibration';
+import { calibrate, fitPlatt, IDENTITY_CALIBRATION, type PlattCalibration } from './calibration';
 import { type EncodedDataset, encodeDataset, type FieldEncoder, fitEncoders } from './feature-encoder';
 import { type FieldSpec, fieldSpecLabel, selectFeatureFields } from './field-spec';
 import { DEFAULT_GBDT_PARAMS, type GbdtModel, type GbdtParams, trainGbdt } from './gbdt';
@@ -47,7 +47,8 @@ export type TrainedModel = {
     scheme: ValidationScheme;
     /** Number of rows the validation metrics are computed on. */
     rows: number;
-    chosen: LearnerKind;
+    /** 'base-rate' when no learner beat the base rate beyond noise on held-out data. */
+    chosen: LearnerKind | 'base-rate';
     candidates: LearnerReport[];
     naiveBayes: ClassificationMetrics;
     /** Why this learner was chosen, in words. */
@@ -70,6 +71,7 @@ export type TrainOptions = {
 type Fold = { train: Int32Array; valid: Int32Array };
 
 const LARGE_DATA_ROWS = 40_000;
+const LAMBDA_SEARCH_ROWS = 20_000;
 
 function planValidation(n: number, options: TrainOptions): { scheme: ValidationScheme; folds: Fold[] } {
   const random = createRandom(options.seed);
@@ -121,6 +123,38 @@ function labelsOf(rows: Int32Array, labels: Uint8Array): Uint8Array {
   return Uint8Array.from(rows, (row) => labels[row]!);
 }
 
+/** Held-out improvement in log-loss over always predicting the held-out base rate, with its standard error. */
+export function heldOutSignal(
+  logits: ArrayLike<number>,
+  calibration: PlattCalibration,
+  labels: Uint8Array,
+): { gain: number; standardError: number; significant: boolean } {
+  const n = labels.length;
+  let positives = 0;
+  for (const label of labels) positives += label;
+  const rate = Math.min(1 - 1e-9, Math.max(1e-9, positives / n));
+  let sum = 0;
+  let sumSquares = 0;
+  for (let i = 0; i < n; i++) {
+    const p = Math.min(1 - 1e-12, Math.max(1e-12, calibrate(calibration, logits[i]!)));
+    const modelLoss = labels[i] ? -Math.log(p) : -Math.log(1 - p);
+    const constantLoss = labels[i] ? -Math.log(rate) : -Math.log(1 - rate);
+    const difference = constantLoss - modelLoss;
+    sum += difference;
+    sumSquares += difference * difference;
+  }
+  const gain = sum / n;
+  const variance = Math.max(0, sumSquares / n - gain * gain);
+  const standardError = Math.sqrt(variance / Math.max(1, n - 1));
+  // Two standard errors: a learner that cannot clear this would add noise, not information.
+  return { gain, standardError, significant: gain > 2 * standardError };
+}
+
+/** The fallback learner: no trees, just the training base rate. */
+function constantLearner(baseRate: number): GbdtModel {
+  return { kind: 'gbdt', bias: Math.log(baseRate / (1 - baseRate)), trees: [] };
+}
+
 type Candidate = {
   learner: LearnerKind;
   /** Out-of-fold raw log-odds, indexed like the validation rows. */
@@ -142,7 +176,9 @@ function gbdtCandidate(
   options: TrainOptions,
   reuseFoldModel: boolean,
 ): Candidate {
-  const params: GbdtParams = { ...DEFAULT_GBDT_PARAMS, ...options.gbdt };
+  // Twice the step on large tables halves the trees needed and keeps training within its time budget.
+  const learningRate = data.rows >= LARGE_DATA_ROWS ? 0.1 : DEFAULT_GBDT_PARAMS.learningRate;
+  const params: GbdtParams = { ...DEFAULT_GBDT_PARAMS, learningRate, ...options.gbdt };
   const logits: number[] = [];
   const rounds: number[] = [];
   let foldModel: GbdtModel | null = null;
@@ -187,16 +223,38 @@ function logisticCandidate(
   let bestLambda = lambdas[0]!;
   let bestLoss = Number.POSITIVE_INFINITY;
   let bestFirst: { model: LogisticModel; logits: Float64Array } | null = null;
-  for (const lambda of lambdas) {
-    const model = trainLogistic(data.linear, labels, first.train, { lambda });
+  // From the strongest penalty down, each fit starting from the previous one (a warm-started path).
+  // The penalty is chosen on at most LAMBDA_SEARCH_ROWS training rows; the fold is then refitted in full.
+  const searchRows =
+    first.train.length > LAMBDA_SEARCH_ROWS
+      ? first.train.filter((_, i) => i % Math.ceil(first.train.length / LAMBDA_SEARCH_ROWS) === 0)
+      : first.train;
+  let previous: LogisticModel | undefined;
+  for (const lambda of [...lambdas].sort((x, y) => y - x)) {
+    const scaled = (lambda * searchRows.length) / first.train.length;
+    const model = trainLogistic(
+      data.linear,
+      labels,
+      searchRows,
+      previous ? { lambda: scaled, start: previous } : { lambda: scaled },
+    );
+    previous = model;
     const logits = logisticLogits(model, data.linear, first.valid);
-    const probabilities = logits.map((z) => calibrate(fitPlatt(logits, firstLabels), z));
+    const calibration = fitPlatt(logits, firstLabels);
+    const probabilities = logits.map((z) => calibrate(calibration, z));
     const loss = classificationMetrics(probabilities, firstLabels).logLoss;
     if (loss < bestLoss) {
       bestLoss = loss;
       bestLambda = lambda;
       bestFirst = { model, logits };
     }
+  }
+  if (searchRows !== first.train) {
+    const model = trainLogistic(data.linear, labels, first.train, {
+      lambda: bestLambda,
+      start: bestFirst!.model,
+    });
+    bestFirst = { model, logits: logisticLogits(model, data.linear, first.valid) };
   }
   const logits: number[] = [...bestFirst!.logits];
   for (const fold of folds.slice(1)) {
@@ -257,41 +315,51 @@ export function trainPredictiveModel(
 
   const naiveBayesProbabilities = new Float64Array(heldOut.length);
   let offset = 0;
+  let foldBaseline: NaiveBayesModel | null = null;
   for (const fold of folds) {
     const trainRows = Array.from(fold.train, (row) => rows[row]!);
     const trainOutcomes = Array.from(fold.train, (row) => outcomes[row]!);
-    const model = trainNaiveBayes(trainRows, trainOutcomes, selection.features, { encoders });
-    for (const row of fold.valid) naiveBayesProbabilities[offset++] = scoreNaiveBayes(model, rows[row]!);
+    foldBaseline = trainNaiveBayes(trainRows, trainOutcomes, selection.features, { encoders });
+    for (const row of fold.valid)
+      naiveBayesProbabilities[offset++] = scoreNaiveBayes(foldBaseline, rows[row]!);
   }
 
   const finalRows = scheme === 'random-holdout' ? folds[0]!.train : allRows(rows.length);
-  const learner = best.candidate.fit(finalRows);
+  const signal = heldOutSignal(best.candidate.logits, best.calibration, heldOutLabels);
+  const baseRate = positives / rows.length;
+  const learner: Learner = signal.significant ? best.candidate.fit(finalRows) : constantLearner(baseRate);
   const others = reports.filter((report) => report !== best);
-  const reason =
+  const comparison =
     others.length === 0
       ? `${best.candidate.learner} was the only learner asked for`
       : `${best.candidate.learner} had the lower held-out log-loss (${best.metrics.logLoss.toFixed(4)} vs ${others
           .map((other) => `${other.candidate.learner} ${other.metrics.logLoss.toFixed(4)}`)
           .join(', ')})`;
+  const reason = signal.significant
+    ? `${comparison}; it beats the base rate by ${signal.gain.toFixed(4)} ± ${signal.standardError.toFixed(4)}`
+    : `${comparison}, but its gain over the base rate (${signal.gain.toFixed(4)} ± ${signal.standardError.toFixed(4)}) is within noise, so the score is the base rate`;
   return {
     format: 'triage.predictive/1',
     fields: selection.features,
     excludedFields: selection.excluded,
     encoders,
     learner,
-    calibration: best.calibration,
-    baseline: trainNaiveBayes(rows, outcomes, selection.features, { encoders }),
+    calibration: signal.significant ? best.calibration : IDENTITY_CALIBRATION,
+    baseline:
+      reuseFoldModel && foldBaseline
+        ? foldBaseline
+        : trainNaiveBayes(rows, outcomes, selection.features, { encoders }),
     training: {
       rows: rows.length,
       positives,
-      baseRate: positives / rows.length,
+      baseRate,
       seed: options.seed,
       inputs: learner.kind === 'gbdt' ? data.columns.length : data.linear.width,
     },
     validation: {
       scheme,
       rows: heldOut.length,
-      chosen: best.candidate.learner,
+      chosen: signal.significant ? best.candidate.learner : 'base-rate',
       candidates: reports.map((report) => ({
         learner: report.candidate.learner,
         metrics: report.metrics,

@@ -66,6 +66,7 @@ export function parseNumber(value: unknown, style: NumberStyle = 'dot'): number 
   if (typeof value !== 'string') return null;
   let text = value.trim();
   if (text === '') return null;
+  if (PLAIN_NUMBER.test(text)) return Number(text);
   let negative = false;
   if (text.startsWith('(') && text.endsWith(')')) {
     negative = true;
