@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { registerModelCommand } from './model.command';
 import { registerServeCommand } from './serve.command';
 
 /** Each command lives in its own file and registers itself here; keep one line per command group. */
 export function registerCommands(program: Command): void {
   registerServeCommand(program);
+  registerModelCommand(program);
 }
