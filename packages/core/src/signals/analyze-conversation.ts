@@ -4,7 +4,14 @@ import { summarizeConcepts } from './concept-aggregate';
 import { readSentence, type SentenceFacts, sentenceEvidence } from './concept-evidence';
 import { mapEvidenceToCriteria } from './criteria-map';
 import { coachQuestions } from './question-coach';
-import type { ConversationAnalysis, ConversationInput, TalkRatio, Turn } from './signal-types';
+import type {
+  ConversationAnalysis,
+  ConversationInput,
+  EvidenceItem,
+  RoleMentioned,
+  TalkRatio,
+  Turn,
+} from './signal-types';
 import { parseTurns, type Sentence, segmentConversation } from './text-segment';
 
 function talkRatio(turns: Turn[]): TalkRatio | null {
@@ -16,6 +23,27 @@ function talkRatio(turns: Turn[]): TalkRatio | null {
   if (repWords === 0 || prospectWords === 0) return null;
   const rep = Math.round((repWords / total) * 100) / 100;
   return { rep, prospect: Math.round((1 - rep) * 100) / 100, repWords, prospectWords };
+}
+
+/**
+ * Roles the prospect or the notes named, plus those the prospect confirmed in answer to the rep
+ * ("Is the CFO involved?" "Yes, she signs.").
+ */
+function rolesMentioned(facts: SentenceFacts[], evidence: EvidenceItem[]): RoleMentioned[] {
+  const named: RoleMentioned[] = facts
+    .filter((fact) => fact.sentence.speaker !== 'rep')
+    .flatMap((fact) =>
+      fact.roles.map((role) => ({
+        role: role.role,
+        span: [fact.sentence.span[0] + role.start, fact.sentence.span[0] + role.end] as const,
+      })),
+    );
+  for (const item of evidence) {
+    if (item.value?.kind !== 'person' || item.value.role === null) continue;
+    const role = item.value.role;
+    if (!named.some((mention) => mention.role === role)) named.push({ role, span: item.focus });
+  }
+  return named;
 }
 
 /** For each sentence that opens a prospect's reply, the rep question just before it. */
@@ -57,13 +85,6 @@ export function analyzeConversation(input: ConversationInput): ConversationAnaly
     questions: coachQuestions(sentences),
     talkRatio: talkRatio(turns),
     turns,
-    roles: facts
-      .filter((fact) => fact.sentence.speaker !== 'rep')
-      .flatMap((fact) =>
-        fact.roles.map((role) => ({
-          role: role.role,
-          span: [fact.sentence.span[0] + role.start, fact.sentence.span[0] + role.end] as const,
-        })),
-      ),
+    roles: rolesMentioned(facts, evidence),
   };
 }

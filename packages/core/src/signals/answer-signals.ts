@@ -291,6 +291,8 @@ function excuses(input: SignalInput): Signal<GoodSignKind>[] {
   return signs;
 }
 
+const COMMON_WORD =
+  /^(?:The|A|An|We|Our|They|Their|It|Its|This|That|These|Those|Mid|Early|Late|Yes|No|Not|Just|Only|And|But|So|Then|If|When|Every|Most|Some|Any|All|Each|Also|Currently|Right|Sure|Well)$/;
 const NOT_A_NAME = new Set([
   'I',
   'CRM',
@@ -309,52 +311,74 @@ const NOT_A_NAME = new Set([
   'OK',
 ]);
 
-/** Kinds of detail in a sentence: numbers, amounts, dates, named products or systems. */
-function specifics(fact: SentenceFacts): { kinds: number; count: number } {
+/** Concepts whose sentences describe the prospect's situation, where detail shows real thought. */
+const SITUATION = new Set([
+  'pain',
+  'need',
+  'metrics',
+  'goals',
+  'decision_process',
+  'decision_criteria',
+  'plans',
+]);
+
+/** Details in a sentence beyond amounts and dates: counts, percentages, durations, named systems. */
+function details(fact: SentenceFacts): number {
   const sentence = fact.sentence.text;
-  const numbers = (sentence.match(/\d+(?:[.,]\d+)?\s?%?/g) ?? []).length;
+  const inValue = (index: number) =>
+    fact.money.some((m) => index >= m.start && index < m.end) ||
+    fact.dates.some((d) => index >= d.start && index < d.end);
+  const numbers = [
+    ...sentence.matchAll(
+      /\d+(?:[.,]\d+)?\s?%?|\b(?:half|a third|twice|double|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b/gi,
+    ),
+  ].filter((match) => !inValue(match.index ?? 0)).length;
   const names = sentence
     .split(/\s+/)
     .slice(1)
     .map((word) => word.replace(/[^\w.-]/g, ''))
-    .filter((word) => /^[A-Z][\w.-]*[A-Za-z]/.test(word) && !NOT_A_NAME.has(word))
     .filter(
       (word) =>
-        /[a-z][A-Z]|\.(?:io|com|ai)$|^[A-Z][a-z]+$/.test(word) &&
-        !/^(?:The|A|An|We|Our|They|It|This|That|Mid|Early|Late)$/.test(word),
+        /[a-z][A-Z]|\.(?:io|com|ai)$/.test(word) ||
+        /^(?:Excel|Salesforce|Marketo|Xero|Stripe|NetSuite|Outreach|Gainsight|Pipedrive|Slack|Jira|SAP|Oracle)$/.test(
+          word,
+        ),
     )
-    .filter(
-      (word) =>
-        !fact.roles.some((role) => role.role.includes(word)) &&
-        !fact.dates.some((d) => d.phrase.includes(word)),
-    ).length;
-  const counts = [numbers, fact.money.length, fact.dates.length, names];
-  return { kinds: counts.filter((n) => n > 0).length, count: counts.reduce((a, b) => a + b, 0) };
+    .filter((word) => !NOT_A_NAME.has(word)).length;
+  return numbers + names;
 }
 
 function specificity(input: SignalInput): Signal<GoodSignKind>[] {
-  const { text, facts } = input;
+  const { text, facts, evidence } = input;
   return facts
     .filter((fact) => fact.sentence.speaker !== 'rep')
-    .map((fact) => ({ fact, ...specifics(fact) }))
-    .filter(({ kinds, count }) => kinds >= 2 || count >= 3)
-    .sort((a, b) => b.count - a.count)
+    .filter((fact) =>
+      evidence.some((item) => item.span[0] === fact.sentence.span[0] && SITUATION.has(item.concept)),
+    )
+    .map((fact) => ({ fact, count: details(fact) }))
+    .filter(({ count }) => count >= 2)
     .slice(0, 5)
-    .sort((a, b) => a.fact.sentence.span[0] - b.fact.sentence.span[0])
     .map(({ fact, count }) =>
       signal(
         text,
         'specificity',
         fact.sentence.span,
-        'a concrete answer with numbers, dates or named systems',
+        'describes the situation with numbers or named systems: they have thought about it',
         Math.min(0.9, 0.5 + count / 10),
       ),
     );
 }
 
-function knowledge(input: SignalInput): Signal<GoodSignKind>[] {
+function knowledge(input: SignalInput, unrealistic: Signal<RedFlagKind>[]): Signal<GoodSignKind>[] {
   const { text, evidence } = input;
-  const seen = new Set<number>();
+  // A wild target is specific, but it shows the opposite of knowing the business.
+  const seen = new Set<number>(
+    evidence
+      .filter((item) =>
+        unrealistic.some((flag) => flag.span[0] >= item.span[0] && flag.span[0] < item.span[1]),
+      )
+      .map((item) => item.span[0]),
+  );
   const signs: Signal<GoodSignKind>[] = [];
   for (const item of evidence) {
     if (item.speaker === 'rep' || seen.has(item.span[0])) continue;
@@ -390,7 +414,7 @@ export function detectRedFlags(input: SignalInput): Signal<RedFlagKind>[] {
 }
 
 export function detectGoodSigns(input: SignalInput): Signal<GoodSignKind>[] {
-  return [...specificity(input), ...knowledge(input), ...excuses(input)].sort(
+  return [...specificity(input), ...knowledge(input, unrealisticTargets(input)), ...excuses(input)].sort(
     (a, b) => a.span[0] - b.span[0],
   );
 }

@@ -52,6 +52,10 @@ const clauseText = (facts: SentenceFacts, offset: number): { text: string; start
   return { text: facts.sentence.text.slice(clause.start, clause.end), start: clause.start };
 };
 
+/** "wasn't sure what the targets were": what follows is not known, so it is not evidence. */
+const IGNORANCE =
+  /\b(?:(?:didn'?t|doesn'?t|don'?t|did not|does not|do not) know|(?:wasn'?t|isn'?t|not) sure (?:what|who|how|which|when|whether)|no idea)\b/i;
+
 /** "When pushed on problems, he said..." reports the rep's question, not the prospect's answer. */
 const REPORTING_CLAUSE = /^\s*(?:when (?:pushed|asked|probed)|asked (?:about|whether|if))\b/i;
 
@@ -84,6 +88,7 @@ function cueEvidence(facts: SentenceFacts): Draft[] {
       }
       const clause = clauseText(facts, match.index);
       if (REPORTING_CLAUSE.test(clause.text)) continue;
+      if (IGNORANCE.test(clause.text) && rule.status === 'met') continue;
       let status: EvidenceStatus;
       let hedged = isHedged(clause.text);
       if (rule.status === 'auto') {
@@ -111,7 +116,7 @@ const THRESHOLD_BEFORE =
   /(?:anything|purchases?|spend|deals?|tools|contracts?|items?)?\s*\(?\s*(?:over|above|under|below|up to|more than|less than|exceeding|beyond)\s*$/i;
 const AUTHORITY_WORDS = /\b(?:sign\w*|approv\w*|decid\w*|authority|go(?:es)? to|final say|countersign)\b/i;
 const NOT_BUDGET_CONTEXT =
-  /\b(?:revenue|arr|mrr|turnover|valuation|raised|sales of|lost|losing|lose|loses|cost(?:s|ing)? (?:us|them)|wasting|wasted|fines?|penalt(?:y|ies)|per lead|cost per|cpl|kpi|target|salar(?:y|ies)|auto-?renew|renew(?:al)?|deal size|acv|ltv|cac)\b/i;
+  /\b(?:revenue|arr|mrr|turnover|valuation|raised|sales of|lost|losing|lose|loses|cost(?:s|ing)? (?:us|them)|wasting|wasted|(?:a|the) fines?|fined|penalt(?:y|ies)|per lead|cost per|cpl|kpi|target|salar(?:y|ies)|auto-?renew|renew(?:al)?|deal size|acv|ltv|cac)\b/i;
 const SPEND_NOW = /\b(?:spend|spends|spending|spent)\b/i;
 const SPEND_WILLING =
   /\b(?:won'?t|will not|willing to|can|could|able to|prepared to|happy to|to|would)\s+spend\b|\bbudget\w*|set aside|earmarked|allocated|approved|ring-?fenced\b/i;
@@ -128,7 +133,7 @@ function budgetEvidence(facts: SentenceFacts, budgetQuestion: boolean): Draft[] 
     const clause = clauseText(facts, money.start);
     const near = text.slice(Math.max(0, money.start - 40), Math.min(text.length, money.end + 25));
     if (NOT_BUDGET_CONTEXT.test(clause.text) || NOT_BUDGET_CONTEXT.test(near)) continue;
-    if (SPEND_NOW.test(clause.text) && !SPEND_WILLING.test(text)) continue;
+    if (SPEND_NOW.test(clause.text) && !SPEND_WILLING.test(clause.text)) continue;
     const hedged = isHedged(clause.text);
     const cue = BUDGET_CUE.test(text) || budgetQuestion;
     drafts.push({
@@ -149,7 +154,8 @@ function timelineEvidence(facts: SentenceFacts): Draft[] {
   for (const date of facts.dates) {
     const clause = clauseText(facts, date.start);
     if (isPastClause(clause.text)) continue;
-    const hedged = isHedged(clause.text) || /\bif\b/i.test(clause.text);
+    if (IGNORANCE.test(clause.text)) continue;
+    const hedged = isHedged(clause.text);
     drafts.push({
       concept: 'timeline',
       status: hedged ? 'partial' : 'met',
@@ -166,7 +172,7 @@ function timelineEvidence(facts: SentenceFacts): Draft[] {
 }
 
 const DECIDER =
-  /\b(?:decides?|deciding|decision[- ]makers?|makes? (?:all |the )?(?:final )?(?:purchasing )?(?:call|decisions?)|(?:final|last) (?:say|call|word|decision|approval|sign-?off)|signs?(?! up)(?: off)?|signing|sign-off|signature|countersign\w*|approves?|approved by|approval|(?:owns?|holds?|controls?|manages?) (?:the |a |an |our |their )?(?:[\w€$£¥₹.,]+ ){0,3}?budget(?! owner)|holds? the purse strings|owns (?:it|the decision)|casting vote|purchasing decisions|(?:decision|approval) (?:\w+ )?(?:sits?|lies|rests) with|decision (?:is |was )?(?:made )?by|decision is (?:his|hers|mine|theirs)|go(?:es)? to (?:the |our |their )?(?=[A-Z])|needs? to agree|agreed)\b/gi;
+  /\b(?:decides?|deciding|decision[- ]makers?|makes? (?:all |the )?(?:final )?(?:purchasing )?(?:call|decisions?)|(?:final|last) (?:say|call|word|decision|approval|sign-?off)|signs?(?! up)(?: off)?|signing|sign-off|signature|countersign\w*|approves?|approved by|approval|(?:owns?|holds?|controls?|manages?) (?:the |a |an |our |their )?(?:[\w€$£¥₹.,]+ ){0,3}?budget(?! owner)|holds? the purse strings|owns (?:it|the decision)|casting vote|purchasing decisions|(?:decision|approval) (?:\w+ ){0,2}(?:sits?|lies|rests) with|decision (?:is |was )?(?:made )?by|decision is (?:his|hers|mine|theirs)|go(?:es)? to (?:the |our |their )?(?=[A-Z])|needs? to agree|agreed)\b/gi;
 const ECONOMIC =
   /sign|approv|budget|purse|purchas|spend|final say|final approval|owns it|agree|countersign|go(?:es)? to/i;
 const FUNCTION_ROLES = new Set(['Legal', 'Procurement', 'Security', 'IT', 'Finance']);
@@ -177,7 +183,7 @@ const SELF_THIRD_PERSON =
 const CONSULT =
   /\b(?:run (?:it|this) (?:by|past)|check with|loop (?:in|into)|bring in|involve[sd]?|weigh(?:s)? in|input from|(?:has|have) a say|buy-in|want(?:s)? to see it|to see it too|votes?)\b/gi;
 const NO_AUTHORITY =
-  /\b(?:no (?:purchasing |buying |signing |budget )?authority|not (?:my|his|her|our) (?:decision|call)|(?:doesn'?t|don'?t|didn'?t) know who|not sure who|no idea who|couldn'?t (?:say|name|tell) (?:who|anyone)|would(?:n'?t| not) say who|won'?t say who|nobody owns|no one owns|no owner|(?:don'?t|doesn'?t) have a budget owner|has no say)\b/gi;
+  /\b(?:no (?:purchasing |buying |signing |budget )?authority|not (?:my|his|her|our) (?:decision|call)|(?:doesn'?t|don'?t|didn'?t) know who|not sure who|no idea who|couldn'?t (?:say|name|tell) (?:who|anyone)|would(?:n'?t| not) say who|won'?t say who|(?:nobody|no one) owns (?:the )?(?:budget|decision|it|this|lead management|purchasing)|no owner|(?:don'?t|doesn'?t) have a budget owner|has no say)\b/gi;
 const AUTHORITY_HEADING = /^(?:authority|decision[- ]makers?|dm|economic buyer|buying group)\s*:/i;
 
 function nearestRole(facts: SentenceFacts, offset: number, clause: { start: number; text: string }) {
@@ -220,11 +226,14 @@ function authorityEvidence(facts: SentenceFacts): Draft[] {
       SELF_NEAR.test(inClauseBefore) ||
       /^(?:is )?(?:mine|me)\b/i.test(text.slice(match.index + match[0].length).trim()) ||
       (facts.sentence.speaker === 'unknown' && SELF_THIRD_PERSON.test(clause.text));
+    const roleInClause =
+      role !== null && role.start >= clause.start && role.end <= clause.start + clause.text.length;
     const pronounRole =
       !role && !self && /\b(?:she|he|they)\b/i.test(inClauseBefore) ? (facts.questionRoles[0] ?? null) : null;
-    const subject = role ?? pronounRole;
+    // "I make the call..., then her director approves": the speaker's own clause speaks for the speaker.
+    const subject = self && !roleInClause ? null : (role ?? pronounRole);
     const economic = ECONOMIC.test(match[0]) || ECONOMIC.test(text);
-    if (subject && !(self && !role)) {
+    if (subject) {
       const status: EvidenceStatus = negated ? 'not_met' : hedged ? 'partial' : 'met';
       push(
         status,
@@ -302,6 +311,8 @@ const SELF_ANSWER = /^(?:I do|me\b|I am\b|I'm the one|that'?s me|myself|yes,? (?
 const NEED_FINE = /^(?:fine|it'?s fine|all good|ok|okay|it works|works fine|good)\b/i;
 const CONSULT_QUESTION = /\b(?:else|involved|weigh\w*|input)\b/i;
 const NAME_TOKEN = /(?<=\s|^)(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]\w*\.(?:io|com|ai)|[A-Z][\w]+)(?=[\s,.;]|$)/g;
+const COMMON_CAPITALISED =
+  /^(?:I|I'm|My|The|Our|We|We're|It|It's|Yes|No|Not|Just|Only|Well|So|And|But|Maybe|Probably|Right|Sure|OK|Okay|That|This|They|Nobody|None)$/;
 
 /** A reply read against the question it answers: "No." after "Any pain points?" is evidence of no need. */
 function answerEvidence(facts: SentenceFacts): Draft[] {
@@ -359,8 +370,19 @@ function answerEvidence(facts: SentenceFacts): Draft[] {
             }
           }
         } else if (!consult && (SELF_ANSWER.test(answer) || ANSWER_YES.test(answer))) {
-          add('authority', 'met', 0.8, 'the contact says they decide');
-          if (economic) add('economic_buyer', 'met', 0.8, 'the contact says they sign');
+          for (const concept of economic
+            ? (['authority', 'economic_buyer'] as const)
+            : (['authority'] as const)) {
+            drafts.push({
+              concept,
+              status: 'met',
+              focus: whole,
+              value: { kind: 'person', role: null, self: true },
+              confidence: 0.8,
+              reason: 'the contact says they decide',
+              explicit: false,
+            });
+          }
         } else if (
           !consult &&
           (ANSWER_NO.test(answer) || /^not me\b/i.test(answer) || ANSWER_DONT_KNOW.test(answer))
@@ -383,7 +405,9 @@ function answerEvidence(facts: SentenceFacts): Draft[] {
         else if (ANSWER_MAYBE.test(answer)) add('need', 'partial', 0.7, 'unsure whether there is a problem');
         break;
       case 'competition': {
-        const named = [...answer.matchAll(NAME_TOKEN)].some((m) => (m.index ?? 0) > 0 || words <= 3);
+        const named = [...answer.matchAll(NAME_TOKEN)].some(
+          (m) => !COMMON_CAPITALISED.test(m[0]) && ((m.index ?? 0) > 0 || words <= 3),
+        );
         if (ANSWER_YES.test(answer)) add('competition', 'met', 0.7, 'confirmed another option when asked');
         else if (ANSWER_NO.test(answer) || /^(?:nobody|no one|not yet)\b/i.test(answer))
           add('competition', 'not_met', 0.7, 'no alternative when asked');

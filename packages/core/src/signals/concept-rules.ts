@@ -40,7 +40,7 @@ export const CUE_RULES: CueRule[] = [
   {
     concept: 'budget',
     pattern:
-      /\bbudget\s+(?:is|was|'s|has been|got)\s+(?:now\s+)?(?:zero|frozen|cut|gone|pulled|slashed|exhausted|spent|on hold|nil)\b|\b(?:can'?t|cannot|couldn'?t)\s+afford\b(?!\s+(?:another|to lose|to wait|to miss|not to))|\b(?:nothing|no money)\s+(?:is\s+)?(?:set aside|allocated|budgeted|earmarked)\b|\b(?:not|haven'?t|hasn'?t) budgeted\b|\beverything is frozen\b|\b(?:spending|budget|hiring) freeze\b|\b(?:was|were|got|has been|have been)\s+(?:cut|frozen|pulled|slashed|cancell?ed|withdrawn|reallocated)\b/gi,
+      /\bbudget\s+(?:is|was|'s|has been|got)\s+(?:now\s+)?(?:zero|frozen|cut|gone|pulled|slashed|exhausted|spent|on hold|nil)\b|\b(?:can'?t|cannot|couldn'?t)\s+afford\b(?!\s+(?:another|to lose|to wait|to miss|not to))|\b(?:nothing|no money)\s+(?:is\s+)?(?:set aside|allocated|budgeted|earmarked)\b|\b(?:not|haven'?t|hasn'?t) budgeted\b|\beverything is frozen\b|\bcash is (?:tight|short)\b|\b(?:spending|budget|hiring) freeze\b|\b(?:was|were|got|has been|have been)\s+(?:cut|frozen|pulled|slashed|cancell?ed|withdrawn|reallocated)\b/gi,
     status: 'not_met',
     confidence: 0.9,
     reason: 'money is frozen, cut or unaffordable',
@@ -48,7 +48,7 @@ export const CUE_RULES: CueRule[] = [
   {
     concept: 'budget',
     pattern:
-      /\bno (?:fixed|set|firm|formal|dedicated|approved) budget\b|\bbudget\b[^.]{0,25}?\b(?:tbd|to be (?:confirmed|determined|agreed)|isn'?t (?:confirmed|set|approved)|not (?:yet )?(?:confirmed|set|approved|allocated)|pending|unclear|unknown)\b|\bnothing is signed off\b|\bneeds? to (?:find|secure|request) (?:the )?(?:budget|money|funds|funding)\b|\bmoney (?:won'?t|will not|isn'?t|is not) (?:be )?(?:the |an? )?(?:blocker|issue|problem|obstacle)\b|\bfinance to confirm\b|\bpull something from\b|\bcash is tight\b/gi,
+      /\bno (?:fixed|set|firm|formal|dedicated|approved) budget\b|\bbudget\b[^.]{0,25}?\b(?:tbd|to be (?:confirmed|determined|agreed)|isn'?t (?:confirmed|set|approved)|not (?:yet )?(?:confirmed|set|approved|allocated)|pending|unclear|unknown)\b|\bnothing is signed off\b|\bneeds? to (?:find|secure|request) (?:the )?(?:budget|money|funds|funding)\b|\bmoney (?:won'?t|will not|isn'?t|is not) (?:be )?(?:the |an? )?(?:blocker|issue|problem|obstacle)\b|\bfinance to confirm\b|\bpull something from\b/gi,
     status: 'partial',
     confidence: 0.85,
     reason: 'money may be found but is not confirmed',
@@ -116,7 +116,7 @@ export const CUE_RULES: CueRule[] = [
   {
     concept: 'timeline',
     pattern:
-      /\b(?:urgent(?:ly)?|asap|as soon as possible|right away|immediately|top priority|high priority|compelling event|hard deadline|deadline|needs? (?:it|this|them) (?:live |in place |done |running )?(?:by|before)|go[- ]live|kick(?:-| )off|switch point|(?:contract|agreement|licen[cs]e) (?:ends|expires|runs out)|runs out)\b/gi,
+      /\b(?:(?:by|before) the end of (?:the|this|next) (?:financial|fiscal) year|(?:financial|fiscal) year[- ]end|urgent(?:ly)?|asap|as soon as possible|right away|immediately|top priority|high priority|compelling event|hard deadline|deadline|needs? (?:it|this|them) (?:live |in place |done |running )?(?:by|before)|go[- ]live|kick(?:-| )off|switch point|(?:contract|agreement|licen[cs]e) (?:ends|expires|runs out)|runs out)\b/gi,
     status: 'auto',
     confidence: 0.8,
     reason: 'there is urgency or a deadline',
@@ -236,7 +236,7 @@ export const CUE_RULES: CueRule[] = [
   {
     concept: 'plans',
     pattern:
-      /\b(?:plan(?:s|ned|ning)? (?:to|for|is)|our plan|roll(?:ing)? (?:it )?out|rollout|roll-out|(?:pilot|start) with (?:the )?[\w ]{0,20}(?:team|region|office|group)|then everyone else|(?:we|they)(?:'ve)? tried|(?:we|they) hired (?:an?|the)|hiring (?:\w+ )?(?:more )?(?:reps|people|sdrs|aes)|launch(?:ing)?|open(?:ing)? (?:the|a|our) [\w ]{0,20}office|buddy system|roadmap)\b/gi,
+      /\b(?:plan(?:s|ned|ning)? to|(?:plans|planned|planning) for|plan is|our plan|roll(?:ing)? (?:it )?out|rollout|roll-out|(?:pilot|start) with (?:the )?[\w ]{0,20}(?:team|region|office|group)|then everyone else|(?:we|they)(?:'ve)? tried|(?:we|they) hired (?:an?|the)|hiring (?:\w+ )?(?:more )?(?:reps|people|sdrs|aes)|launch(?:ing)? (?:the|a|an|our|their)|(?:the|our|their) [\w ]{0,20}launch|open(?:ing)? (?:the|a|our) [\w ]{0,20}office|buddy system|roadmap)\b/gi,
     status: 'met',
     confidence: 0.75,
     reason: 'describes what they are doing or did about it',

@@ -7,9 +7,9 @@
 const HEDGE =
   /\b(?:maybe|might|perhaps|probably|possibly|hopefully|hopes?|hoping|not (?:totally |entirely |completely )?(?:sure|certain)|(?:wasn'?t|isn'?t|aren'?t) sure|unsure|i think|i guess|i believe|could|would need to|need to check|have to check|(?:it )?depends(?: on)?|tbd|to be (?:confirmed|determined|agreed)|unclear|vague|sometime|some time|eventually|tentative(?:ly)?|in theory|not (?:yet )?confirmed|isn'?t confirmed|pending|if all goes well|or so)\b/i;
 
-/** A negator shortly before a cue: "no budget", "don't really have challenges", "nothing is broken". */
-const NEGATOR_BEFORE =
-  /\b(?:no|not|never|none|without|zero|nothing|nobody|no one|neither|nor|lack(?:s|ing)?(?: of)?|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|won'?t|can'?t|cannot|couldn'?t|wouldn'?t)\b[\s\w'’]{0,30}$/i;
+/** A negator among the three words before a cue: "no budget", "don't really have challenges". */
+const NEGATOR =
+  /\b(?:no|not|never|none|without|zero|nothing|nobody|neither|nor|lack(?:s|ing)?|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|won'?t|can'?t|cannot|couldn'?t|wouldn'?t)\b/i;
 /** "not sure" and "no idea" are doubt, not negation. */
 const NOT_A_NEGATION =
   /\b(?:not (?:totally |entirely |completely )?(?:sure|certain)|no idea|no doubt|not only)\b/gi;
@@ -26,8 +26,9 @@ export function isHedged(clause: string): boolean {
  * Whether the words just before `offset` in `clause` negate what follows (within about five words).
  */
 export function isNegatedBefore(clause: string, offset: number): boolean {
-  const before = clause.slice(Math.max(0, offset - 40), offset).replace(NOT_A_NEGATION, ' ');
-  return NEGATOR_BEFORE.test(before);
+  const before = clause.slice(0, offset).replace(NOT_A_NEGATION, ' ');
+  const lastWords = (before.match(/[\w'’]+/g) ?? []).slice(-3).join(' ');
+  return NEGATOR.test(lastWords);
 }
 
 export function isPastClause(clause: string): boolean {

@@ -333,10 +333,10 @@ function applyModifiers(
 }
 
 const CHRONO_HINT =
-  /\b(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})\b/i;
+  /\b(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})\b/i;
 const WEEKDAY_ONLY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const CHRONO_TEXT =
-  /\b(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d[/.-]\d/i;
+  /\b(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d[/.-]\d{1,2}[/.-]\d/i;
 
 /** Weekdays, "tomorrow" and numeric dates are chrono-node's strength; the rest is ours. */
 function chronoMentions(text: string, ref: Day): { start: number; end: number; day: Day }[] {

@@ -148,11 +148,11 @@ export function findRoleMentions(text: string): RoleMention[] {
       found.push({ start: match.index, end: match.index + match[0].length, role: name });
     }
   }
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: RoleMention[] = [];
   for (const mention of found) {
     if (kept.some((other) => mention.start < other.end && mention.end > other.start)) continue;
     kept.push(mention);
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start);
 }
