@@ -21,6 +21,8 @@ export type GbdtParams = {
   categoricalSmoothing: number;
   /** Share of rows each tree is grown on. */
   rowSample: number;
+  /** Share of columns each tree may split on. */
+  columnSample: number;
   maxRounds: number;
   /** Stop when validation log-loss has not improved for this many rounds. */
   earlyStoppingRounds: number;
@@ -36,6 +38,7 @@ export const DEFAULT_GBDT_PARAMS: GbdtParams = {
   categoricalLambda: 10,
   categoricalSmoothing: 10,
   rowSample: 0.8,
+  columnSample: 1,
   maxRounds: 1000,
   earlyStoppingRounds: 50,
 };
@@ -219,6 +222,7 @@ export function trainGbdt(
 
   const rowBuffer = new Int32Array(n);
   const inBag = new Uint8Array(n);
+  const columnAllowed = new Uint8Array(width).fill(1);
   const scratch = new Int32Array(n);
   const sortedBins: number[] = [];
   const trees: TreeNodes[] = [];
@@ -250,6 +254,7 @@ export function trainGbdt(
     const parentScore = (sumG * sumG) / (sumH + lambda);
     let best: Split | null = null;
     for (let c = 0; c < width; c++) {
+      if (columnAllowed[c] === 0) continue;
       const start = offsets3[c]!;
       const binCount = columns[c]!.bins;
       if (columns[c]!.categorical) {
@@ -329,6 +334,9 @@ export function trainGbdt(
       }
     }
     const finished: Leaf[] = [];
+    for (let c = 0; c < width; c++) {
+      columnAllowed[c] = params.columnSample >= 1 || random() < params.columnSample ? 1 : 0;
+    }
 
     const tree = new TreeBuilder();
     const rootHist = takeHist();

@@ -71,7 +71,7 @@ function inferColumn(name: string, raw: readonly unknown[]): ColumnVerdict {
   if (multiShare >= 0.2) {
     const tokens = new Set<string>();
     for (const text of present) for (const item of text.split(MULTI_SEPARATOR)) tokens.add(levelKey(item));
-    if (tokens.size < distinct.size) return { spec: { name, kind: 'multi' } };
+    if (tokens.size <= distinct.size) return { spec: { name, kind: 'multi' } };
   }
   const distinctShare = distinct.size / present.length;
   if (distinct.size > 50 && distinctShare > 0.5) {

@@ -1,8 +1,14 @@
 import { calibratedLogit } from './calibration';
-import { type CompiledEncoder, compileEncoder, linearWidth, treeColumns } from './feature-encoder';
-import { flattenForest, forestContributions } from './gbdt';
+import {
+  type CompiledEncoder,
+  compileEncoder,
+  type FieldEncoder,
+  linearWidth,
+  treeColumns,
+} from './feature-encoder';
+import { flattenForest, forestContributions, type GbdtModel } from './gbdt';
 import { sigmoid } from './logistic-math';
-import type { TrainedModel } from './predictive-model';
+import type { Learner, LinearLearner, TrainedModel } from './predictive-model';
 
 export type Contribution = {
   /** The field name. */
@@ -64,35 +70,44 @@ function contributionsFrom(
   return { probability, baseProbability, logit, baseLogit, contributions };
 }
 
-function compileGbdt(model: TrainedModel, compiled: readonly CompiledEncoder[]): Scorer {
-  const learner = model.learner;
-  if (learner.kind !== 'gbdt') throw new Error('not a tree model');
-  const columns = treeColumns(model.encoders);
+/** A learner's raw log-odds for one row, split per field: raw = base + sum(byField). */
+type RawAttribution = (row: Record<string, unknown>, byField: Float64Array) => number;
+
+function compileGbdt(
+  learner: GbdtModel,
+  encoders: readonly FieldEncoder[],
+  compiled: readonly CompiledEncoder[],
+): { base: number; attribute: RawAttribution } {
+  const columns = treeColumns(encoders);
   const forest = flattenForest(learner, columns);
   const columnEncoder = Int32Array.from(columns, (column) => column.encoder);
   const bins = new Uint8Array(columns.length);
   const byColumn = new Float64Array(columns.length);
-  return (row) => {
-    let offset = 0;
-    for (const encoder of compiled) offset += encoder.writeBins(row, bins, offset);
-    forestContributions(forest, bins, byColumn);
-    const byField = new Float64Array(compiled.length);
-    for (let c = 0; c < byColumn.length; c++) byField[columnEncoder[c]!]! += byColumn[c]!;
-    return contributionsFrom(model, compiled, row, forest.expected, byField);
+  return {
+    base: forest.expected,
+    attribute: (row, byField) => {
+      let offset = 0;
+      for (const encoder of compiled) offset += encoder.writeBins(row, bins, offset);
+      forestContributions(forest, bins, byColumn);
+      for (let c = 0; c < byColumn.length; c++) byField[columnEncoder[c]!]! += byColumn[c]!;
+      return forest.expected;
+    },
   };
 }
 
-function compileLinear(model: TrainedModel, compiled: readonly CompiledEncoder[]): Scorer {
-  const learner = model.learner;
-  if (learner.kind !== 'logistic') throw new Error('not a linear model');
+function compileLinear(
+  learner: LinearLearner,
+  encoders: readonly FieldEncoder[],
+  compiled: readonly CompiledEncoder[],
+): { base: number; attribute: RawAttribution } {
   const offsets: number[] = [];
   let width = 0;
-  for (const encoder of model.encoders) {
+  for (const encoder of encoders) {
     offsets.push(width);
     width += linearWidth(encoder);
   }
   const featureField = new Int32Array(width);
-  model.encoders.forEach((encoder, f) => {
+  encoders.forEach((encoder, f) => {
     featureField.fill(f, offsets[f]!, offsets[f]! + linearWidth(encoder));
   });
   // Contributions are measured from the average training lead: w·(x − mean) per field.
@@ -103,25 +118,61 @@ function compileLinear(model: TrainedModel, compiled: readonly CompiledEncoder[]
     base += share;
     meanShareByField[featureField[j]!]! += share;
   }
-  return (row) => {
-    const indices: number[] = [];
-    const values: number[] = [];
-    compiled.forEach((encoder, f) => {
-      encoder.writeLinear(row, offsets[f]!, indices, values);
-    });
-    const byField = new Float64Array(compiled.length);
-    for (let k = 0; k < indices.length; k++) {
-      byField[featureField[indices[k]!]!]! += learner.weights[indices[k]!]! * values[k]!;
-    }
-    for (let f = 0; f < byField.length; f++) byField[f]! -= meanShareByField[f]!;
-    return contributionsFrom(model, compiled, row, base, byField);
+  const indices: number[] = [];
+  const values: number[] = [];
+  return {
+    base,
+    attribute: (row, byField) => {
+      indices.length = 0;
+      values.length = 0;
+      compiled.forEach((encoder, f) => {
+        encoder.writeLinear(row, offsets[f]!, indices, values);
+      });
+      for (let k = 0; k < indices.length; k++) {
+        byField[featureField[indices[k]!]!]! += learner.weights[indices[k]!]! * values[k]!;
+      }
+      for (let f = 0; f < byField.length; f++) byField[f]! -= meanShareByField[f]!;
+      return base;
+    },
+  };
+}
+
+function compileLearner(
+  learner: Learner,
+  encoders: readonly FieldEncoder[],
+  compiled: readonly CompiledEncoder[],
+): { base: number; attribute: RawAttribution } {
+  if (learner.kind === 'gbdt') return compileGbdt(learner, encoders, compiled);
+  if (learner.kind === 'logistic') return compileLinear(learner, encoders, compiled);
+  const parts = learner.parts.map((part) => ({
+    weight: part.weight,
+    ...compileLearner(part.learner, encoders, compiled),
+  }));
+  const scratch = new Float64Array(compiled.length);
+  let base = learner.offset;
+  for (const part of parts) base += part.weight * part.base;
+  return {
+    base,
+    attribute: (row, byField) => {
+      for (const part of parts) {
+        scratch.fill(0);
+        part.attribute(row, scratch);
+        for (let f = 0; f < byField.length; f++) byField[f]! += part.weight * scratch[f]!;
+      }
+      return base;
+    },
   };
 }
 
 /** Prepares a trained model for fast repeated scoring (lookup tables, typed arrays). */
 export function compileModel(model: TrainedModel): Scorer {
   const compiled = model.encoders.map(compileEncoder);
-  return model.learner.kind === 'gbdt' ? compileGbdt(model, compiled) : compileLinear(model, compiled);
+  const { attribute } = compileLearner(model.learner, model.encoders, compiled);
+  return (row) => {
+    const byField = new Float64Array(compiled.length);
+    const base = attribute(row, byField);
+    return contributionsFrom(model, compiled, row, base, byField);
+  };
 }
 
 const scorers = new WeakMap<TrainedModel, Scorer>();

@@ -8,11 +8,20 @@ import { type NaiveBayesModel, scoreNaiveBayes, trainNaiveBayes } from './naive-
 import { createRandom, shuffledIndices } from './random';
 
 export const LEARNER_KINDS = ['gbdt', 'logistic'] as const;
-export type LearnerKind = (typeof LEARNER_KINDS)[number];
+export type LearnerKind = (typeof LEARNER_KINDS)[number] | 'blend';
 
 /** The linear learner also keeps its features' training means, so contributions compare a lead with the average lead. */
 export type LinearLearner = LogisticModel & { featureMeans: number[] };
-export type Learner = GbdtModel | LinearLearner;
+/**
+ * A weighted sum of the learners' log-odds (each weight already folds in that learner's own
+ * calibration slope): raw = offset + sum(weight × part's raw log-odds).
+ */
+export type BlendLearner = {
+  kind: 'blend';
+  offset: number;
+  parts: { weight: number; learner: GbdtModel | LinearLearner }[];
+};
+export type Learner = GbdtModel | LinearLearner | BlendLearner;
 
 export type ValidationScheme = 'k-fold' | 'random-holdout' | 'latest-holdout';
 
@@ -148,6 +157,31 @@ export function heldOutSignal(
   const standardError = Math.sqrt(variance / Math.max(1, n - 1));
   // Two standard errors: a learner that cannot clear this would add noise, not information.
   return { gain, standardError, significant: gain > 2 * standardError };
+}
+
+function blendCandidate(first: Candidate, second: Candidate, labels: Uint8Array): Candidate {
+  const a = fitPlatt(first.logits, labels);
+  const b = fitPlatt(second.logits, labels);
+  const weight = 0.5;
+  const logits = first.logits.map(
+    (z, i) => weight * (a.a * z + a.b) + (1 - weight) * (b.a * second.logits[i]! + b.b),
+  );
+  return {
+    learner: 'blend',
+    logits,
+    detail: `equal-weight blend of ${first.learner} and ${second.learner} on their calibrated log-odds`,
+    fit: (rows) => {
+      const parts = [first.fit(rows), second.fit(rows)] as (GbdtModel | LinearLearner)[];
+      return {
+        kind: 'blend',
+        offset: weight * a.b + (1 - weight) * b.b,
+        parts: [
+          { weight: weight * a.a, learner: parts[0]! },
+          { weight: (1 - weight) * b.a, learner: parts[1]! },
+        ],
+      };
+    },
+  };
 }
 
 /** The fallback learner: no trees, just the training base rate. */
@@ -306,6 +340,8 @@ export function trainPredictiveModel(
       ? gbdtCandidate(data, labels, folds, options, reuseFoldModel)
       : logisticCandidate(data, labels, folds, options, reuseFoldModel),
   );
+  // A blend of the two learners, each on its calibrated log-odds scale, often ranks better than either.
+  if (candidates.length === 2) candidates.push(blendCandidate(candidates[0]!, candidates[1]!, heldOutLabels));
   const reports = candidates.map((candidate) => {
     const calibration = fitPlatt(candidate.logits, heldOutLabels);
     const probabilities = candidate.logits.map((z) => calibrate(calibration, z));
@@ -354,7 +390,12 @@ export function trainPredictiveModel(
       positives,
       baseRate,
       seed: options.seed,
-      inputs: learner.kind === 'gbdt' ? data.columns.length : data.linear.width,
+      inputs:
+        learner.kind === 'gbdt'
+          ? data.columns.length
+          : learner.kind === 'logistic'
+            ? data.linear.width
+            : data.columns.length + data.linear.width,
     },
     validation: {
       scheme,
