@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../src/db/create-db';
-import { startThrowawayPostgres, type ThrowawayPostgres } from './support/throwaway-postgres';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../src/db/throwaway-postgres';
 
 export type DbTarget = 'pglite' | 'postgres';
 

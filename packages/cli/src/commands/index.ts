@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBenchCommand } from './bench.command';
 import { registerModelCommand } from './model.command';
 import { registerServeCommand } from './serve.command';
 
@@ -6,4 +7,5 @@ import { registerServeCommand } from './serve.command';
 export function registerCommands(program: Command): void {
   registerServeCommand(program);
   registerModelCommand(program);
+  registerBenchCommand(program);
 }

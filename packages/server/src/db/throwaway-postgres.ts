@@ -5,13 +5,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Starts a disposable PostgreSQL server (initdb into a temp folder, a free port) for the test run. PostgreSQL
- * refuses to run as root, so under root the server runs as the `postgres` (or `nobody`) system user.
+ * Starts a disposable PostgreSQL server (initdb into a temp folder, a free port) for the test run or a
+ * benchmark. PostgreSQL refuses to run as root, so under root the server runs as the `postgres` (or `nobody`)
+ * system user.
  */
 export interface ThrowawayPostgres {
   url: string;
+  /** The non-default server settings it runs with, for reports that must say how durable the numbers are. */
+  settings: Record<string, string>;
   stop(): Promise<void>;
 }
+
+export interface ThrowawayPostgresOptions {
+  /**
+   * Keep PostgreSQL's default durability (fsync, synchronous commit, full-page writes). Tests leave it off:
+   * their data is thrown away, and a crash-safe commit per test only slows the suite. A benchmark of durable
+   * writes turns it on.
+   */
+  durable?: boolean;
+}
+
+const FAST_UNSAFE_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 
 const BIN_DIRS = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
 
@@ -48,7 +62,9 @@ function systemUser(): { name: string; uid: number; gid: number } | undefined {
   throw new Error('running as root and neither the postgres nor the nobody user exists to run PostgreSQL');
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(
+  options: ThrowawayPostgresOptions = {},
+): Promise<ThrowawayPostgres> {
   const initdb = findPostgresBin('initdb');
   const postgres = findPostgresBin('postgres');
   if (!initdb || !postgres) throw new Error('PostgreSQL server binaries (initdb, postgres) were not found');
@@ -71,6 +87,10 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   ]);
   execFileSync(initCmd, initArgs, { stdio: 'pipe' });
   const port = await freePort();
+  const settings: Record<string, string> = {
+    ...(options.durable ? {} : FAST_UNSAFE_SETTINGS),
+    max_connections: '200',
+  };
   const [pgCmd, pgArgs] = asUser(postgres, [
     '-D',
     dataDir,
@@ -80,14 +100,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     dir,
     '-h',
     '127.0.0.1',
-    '-c',
-    'fsync=off',
-    '-c',
-    'synchronous_commit=off',
-    '-c',
-    'full_page_writes=off',
-    '-c',
-    'max_connections=200',
+    ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ]);
   const child = spawn(pgCmd, pgArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
@@ -98,6 +111,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   await waitUntilReady(port, () => log, child);
   return {
     url,
+    settings,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGINT');
