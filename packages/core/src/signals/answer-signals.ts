@@ -337,14 +337,9 @@ function details(fact: SentenceFacts): number {
     .split(/\s+/)
     .slice(1)
     .map((word) => word.replace(/[^\w.-]/g, ''))
-    .filter(
-      (word) =>
-        /[a-z][A-Z]|\.(?:io|com|ai)$/.test(word) ||
-        /^(?:Excel|Salesforce|Marketo|Xero|Stripe|NetSuite|Outreach|Gainsight|Pipedrive|Slack|Jira|SAP|Oracle)$/.test(
-          word,
-        ),
-    )
-    .filter((word) => !NOT_A_NAME.has(word)).length;
+    // A capitalised word inside the sentence: a product, a system, a place ("Salesforce", "Xero").
+    .filter((word) => /^[A-Z][\w.-]*[a-z]/.test(word) && !NOT_A_NAME.has(word) && !COMMON_WORD.test(word))
+    .filter((word) => !fact.roles.some((role) => role.role.includes(word))).length;
   return numbers + names;
 }
 

@@ -133,8 +133,6 @@ function rawAmounts(text: string): RawAmount[] {
   return amounts;
 }
 
-const RANGE_JOINER = /^\s*(?:-|–|—|to|and|or)\s*$/i;
-
 /**
  * Money amounts in `text`: "$50k", "€30-40k", "between fifty and seventy thousand euros", "USD 75,000",
  * "60 grand", "£8.5k per month". A bare number with neither currency nor multiplier is not money.
@@ -152,9 +150,14 @@ export function findMoneyMentions(text: string): MoneyMention[] {
     let end = first.end;
     const low = first;
     let high = first;
+    const between = /\bbetween\s+$/i.exec(text.slice(Math.max(0, start - 10), start));
+    // "40-60k", "40 to 60k", and "between 40 and 60k"; never two amounts in different currencies.
+    const joins = /^\s*(?:-|–|—|to)\s*$/i.test(joiner) || (between !== null && /^\s*and\s*$/i.test(joiner));
+    const compatible = !second?.currency || !first.currency || second.currency === first.currency;
     if (
       second &&
-      RANGE_JOINER.test(joiner) &&
+      joins &&
+      compatible &&
       (first.multiplier === null || second.multiplier !== null || first.currency)
     ) {
       high = second;
@@ -165,8 +168,7 @@ export function findMoneyMentions(text: string): MoneyMention[] {
     const currency = low.currency ?? high.currency;
     const isMoney = currency !== null || low.multiplier !== null || high.multiplier !== null;
     if (!isMoney) continue;
-    const between = /\bbetween\s+$/i.exec(text.slice(Math.max(0, start - 10), start));
-    if (between) start -= between[0].length;
+    if (between && high !== low) start -= between[0].length;
     // "40-60k": the multiplier written once applies to both ends.
     const lowValue = low.amount * (low.multiplier ?? multiplier);
     const highValue = high.amount * (high.multiplier ?? multiplier);
