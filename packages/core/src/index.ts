@@ -5,3 +5,4 @@ export * from './stages';
 export * from './hygiene';
 export * from './frameworks';
 export * from './predictive';
+export * from './signals';
