@@ -6,9 +6,10 @@ import { benchEngagement } from './engagement.bench';
 import { benchHotList } from './hot-list.bench';
 import { benchIngestion } from './ingestion.bench';
 import { benchRescore } from './rescore.bench';
+import { benchSignals } from './signals.bench';
 
 /** Benches of pure computations: run once, target 'none'. */
-const PURE_BENCHES = { engagement: benchEngagement } satisfies Record<string, Bench>;
+const PURE_BENCHES = { engagement: benchEngagement, signals: benchSignals } satisfies Record<string, Bench>;
 
 /** Benches that need a database: run once per target, in this order (later ones reuse earlier fixtures). */
 const DB_BENCHES = {
