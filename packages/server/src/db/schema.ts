@@ -201,6 +201,8 @@ export const stageTransitions = pgTable(
   {
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
+    /** Insertion order: breaks ties between transitions made in the same instant (creation, then a rule). */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     leadId: uuid('lead_id').notNull(),
     fromStage: text('from_stage'),
     toStage: text('to_stage').notNull(),

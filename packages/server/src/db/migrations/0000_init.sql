@@ -114,6 +114,7 @@ CREATE TABLE "sessions" (
 CREATE TABLE "stage_transitions" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "stage_transitions_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"lead_id" uuid NOT NULL,
 	"from_stage" text,
 	"to_stage" text NOT NULL,

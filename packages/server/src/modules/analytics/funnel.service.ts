@@ -86,7 +86,7 @@ export async function funnel(
     rows<{ stage: string; median: number | null; n: number }>(
       ctx.db,
       sql`with spans as (
-            select to_stage as stage, at, lead(at) over (partition by lead_id order by at, id) as left_at
+            select to_stage as stage, at, lead(at) over (partition by lead_id order by at, seq) as left_at
             from stage_transitions where tenant_id = ${tenant})
           select stage, (percentile_cont(0.5) within group (order by extract(epoch from left_at - at) / 3600.0))::float8 as median,
                  count(*)::int as n

@@ -46,6 +46,6 @@ export async function listTransitions(db: Db, tenantId: string, leadId: string):
     sql`select id, lead_id as "leadId", from_stage as "fromStage", to_stage as "toStage", reason, note,
           actor_kind as "actorKind", actor_id as "actorId", rule, why, at
         from stage_transitions where tenant_id = ${tenantId} and lead_id = ${leadId}
-        order by at, id`,
+        order by at, seq`,
   );
 }
