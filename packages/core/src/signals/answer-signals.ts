@@ -33,8 +33,12 @@ const signal = <K extends string>(
 ): Signal<K> => ({ kind, span, text: slice(text, span), related, reason, confidence });
 
 /** Words that carry detail: a number, a month, a named product. */
-const SPECIFIC_WORD =
-  /\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b[A-Z][a-z]*[A-Z]\w*\b|\b\w+\.(?:io|com|ai)\b/;
+const SPECIFIC_WORD = {
+  test: (text: string): boolean =>
+    /\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(
+      text,
+    ) || /\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+\.(?:io|com|ai)\b/.test(text),
+};
 
 function shortAnswers(input: SignalInput): Signal<RedFlagKind>[] {
   const { text, turns } = input;
