@@ -29,3 +29,36 @@ export const funnelSchema = z.object({
   disqualificationReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
 });
 export type Funnel = z.infer<typeof funnelSchema>;
+
+export const CONVERSION_DIMENSIONS = ['source', 'fit_band', 'heat_band'] as const;
+export const conversionQuery = z.object({ by: z.enum(CONVERSION_DIMENSIONS).default('source') });
+
+/** Per group: how many leads, how many reached SQL or later, how many became customers. */
+export const conversionSchema = z.object({
+  by: z.enum(CONVERSION_DIMENSIONS),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      leads: z.number().int(),
+      qualified: z.number().int(),
+      customers: z.number().int(),
+      disqualified: z.number().int(),
+      qualifiedRate: z.number().nullable(),
+      customerRate: z.number().nullable(),
+    }),
+  ),
+});
+export type Conversion = z.infer<typeof conversionSchema>;
+
+export const speedToLeadSchema = z.object({
+  /** Hand-raisers that were contacted, by how long the first contact took. */
+  buckets: z.array(
+    z.object({ label: z.string(), maxMinutes: z.number().nullable(), count: z.number().int() }),
+  ),
+  contacted: z.number().int(),
+  medianMinutes: z.number().nullable(),
+  /** Hand-raisers nobody has contacted yet, and the oldest wait among them. */
+  open: z.number().int(),
+  oldestOpenMinutes: z.number().nullable(),
+});
+export type SpeedToLead = z.infer<typeof speedToLeadSchema>;

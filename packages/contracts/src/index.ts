@@ -5,3 +5,5 @@ export * from './common.schemas';
 export * from './events.schemas';
 export * from './leads.schemas';
 export * from './policy.schemas';
+export * from './session.schemas';
+export * from './client';

@@ -10,20 +10,25 @@ import {
 import { z } from 'zod';
 import { type AppContext, createContext } from './context';
 import type { Database } from './db/create-db';
+import { streamRoutes } from './live/stream.routes';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { leadsRoutes } from './modules/leads/leads.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
+import { sessionRoutes, signInRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
 import { errorHandlerPlugin } from './plugins/error-handler';
+import { webAppAvailable, webAppPlugin } from './plugins/web-app';
 
 export interface AppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
   /** The clock services read; tests move it to check decay. */
   now?: () => number;
+  /** The built web app's folder; by default packages/web/dist, served only when it has been built. */
+  webRoot?: string | false;
 }
 
 /** Builds the whole HTTP app; it never listens (main.ts and the CLI do), so tests drive it with inject(). */
@@ -44,14 +49,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
         title: 'Triage API',
         version: '1.0.0',
         description:
-          'Lead qualification: fit, heat, stages, frameworks. Authenticate with `Authorization: Bearer <api key>`.',
+          'Lead qualification: fit, heat, stages, frameworks. Authenticate with `Authorization: Bearer <api key>`, or sign in (POST /v1/session) and send the session cookie plus the `x-csrf-token` header on unsafe requests.',
       },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(authPlugin, { db: ctx.db });
+  await app.register(authPlugin, { db: ctx.db, now: ctx.now });
 
   app.get('/healthz', {
     schema: { hide: true, response: { 200: z.object({ ok: z.boolean(), database: z.string() }) } },
@@ -60,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(apiReference, { routePrefix: '/docs', configuration: { url: '/openapi.json' } });
 
+  await app.register(signInRoutes, { ctx, prefix: '/v1' });
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', v1.authenticate);
@@ -69,9 +75,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       await v1.register(assessmentsRoutes, { ctx });
       await v1.register(policyRoutes, { ctx });
       await v1.register(analyticsRoutes, { ctx });
+      await v1.register(sessionRoutes, { ctx });
+      await v1.register(streamRoutes, { ctx });
     },
     { prefix: '/v1' },
   );
+  const webRoot = options.webRoot ?? undefined;
+  if (webRoot !== false && webAppAvailable(webRoot))
+    await app.register(webAppPlugin, webRoot ? { root: webRoot } : {});
   await app.ready();
   return app as unknown as FastifyInstance & { ctx: AppContext };
 }

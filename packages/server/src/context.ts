@@ -1,4 +1,5 @@
 import type { Database, Db } from './db/create-db';
+import { LiveHub } from './live/live-hub';
 import { PolicyCache } from './modules/policy/policy.service';
 
 /** What every service needs: the database, the live-policy cache and a clock (tests move time). */
@@ -7,8 +8,10 @@ export interface AppContext {
   db: Db;
   policies: PolicyCache;
   now: () => number;
+  /** Tells open inboxes (Server-Sent Events) that leads changed. */
+  live: LiveHub;
 }
 
 export function createContext(database: Database, now: () => number = Date.now): AppContext {
-  return { database, db: database.db, policies: new PolicyCache(database.db), now };
+  return { database, db: database.db, policies: new PolicyCache(database.db), now, live: new LiveHub() };
 }

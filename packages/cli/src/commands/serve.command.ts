@@ -23,6 +23,10 @@ export function registerServeCommand(program: Command): void {
       lines.push(`API docs: ${url}/docs`);
       if (started.demo)
         lines.push(`Demo workspace API key: ${started.demo.apiKey}  (a new key on every start)`);
+      if (started.demo)
+        lines.push(
+          `Demo sign-in: ${url}  email ${started.demo.user.email}  password ${started.demo.user.password}  (a new password on every start)`,
+        );
       process.stdout.write(`${lines.join('\n')}\n`);
       const stop = async () => {
         await started.close();

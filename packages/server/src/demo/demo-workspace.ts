@@ -4,11 +4,14 @@ import { firstRow } from '../db/sql';
 import { insertApiKey } from '../modules/tenants/tenants.repository';
 import { createTenant, newApiKey } from '../modules/tenants/tenants.service';
 import { hashSecret } from '../secrets';
+import { type DemoUser, ensureDemoUser } from './demo-user';
 
 export interface DemoWorkspace {
   tenantId: string;
   /** A fresh key on every start: keys are stored hashed, so the previous one cannot be shown again. */
   apiKey: string;
+  /** The demo user's email and a password reset on every start. */
+  user: DemoUser;
   created: boolean;
 }
 
@@ -21,10 +24,13 @@ export async function ensureDemoWorkspace(db: Db): Promise<DemoWorkspace> {
     db,
     sql`select id from tenants where name = 'Demo workspace' limit 1`,
   );
-  if (existing)
-    return { tenantId: existing.id, apiKey: await rotateDemoKey(db, existing.id), created: false };
+  if (existing) {
+    const apiKey = await rotateDemoKey(db, existing.id);
+    return { tenantId: existing.id, apiKey, user: await ensureDemoUser(db, existing.id), created: false };
+  }
   const tenant = await createTenant(db, 'Demo workspace', 'demo');
-  return { tenantId: tenant.tenantId, apiKey: tenant.apiKey, created: true };
+  const user = await ensureDemoUser(db, tenant.tenantId);
+  return { tenantId: tenant.tenantId, apiKey: tenant.apiKey, user, created: true };
 }
 
 /** Revokes the previous demo key and issues a new one, so the start-up message always shows a working key. */

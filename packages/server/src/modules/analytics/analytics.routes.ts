@@ -1,6 +1,14 @@
-import { errorSchema, funnelQuery, funnelSchema } from '@triage/contracts';
+import {
+  conversionQuery,
+  conversionSchema,
+  errorSchema,
+  funnelQuery,
+  funnelSchema,
+  speedToLeadSchema,
+} from '@triage/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
+import { conversion, speedToLead } from './conversion.service';
 import { funnel } from './funnel.service';
 
 export const analyticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -12,5 +20,22 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       response: { 200: funnelSchema, 400: errorSchema },
     },
     handler: (request) => funnel(ctx, request.auth, request.query),
+  });
+  app.get('/analytics/conversion', {
+    schema: {
+      tags: ['analytics'],
+      summary: 'Share of leads reaching SQL and customer, by source, fit band or heat band',
+      querystring: conversionQuery,
+      response: { 200: conversionSchema, 400: errorSchema },
+    },
+    handler: (request) => conversion(ctx, request.auth, request.query.by),
+  });
+  app.get('/analytics/speed-to-lead', {
+    schema: {
+      tags: ['analytics'],
+      summary: 'How long hand-raisers waited for a first contact, and how many are still waiting',
+      response: { 200: speedToLeadSchema },
+    },
+    handler: (request) => speedToLead(ctx, request.auth),
   });
 };

@@ -63,7 +63,7 @@ export async function ingestEvents(
   const unique = [...firstOfId.values()].map((i) => ({ index: i, event: events[i]! }));
   const duplicatesInBatch = events.length - unique.length;
 
-  return ctx.db.transaction(async (tx) => {
+  const outcome = await ctx.db.transaction(async (tx) => {
     const ids = [...new Set(unique.flatMap(({ event }) => (event.leadId ? [event.leadId] : [])))];
     const known = await findExistingLeadIds(tx, auth.tenantId, ids);
     const unknown = unique.filter(({ event }) => event.leadId && !known.has(event.leadId));
@@ -192,4 +192,14 @@ export async function ingestEvents(
     }));
     return result;
   });
+  // After the commit, so a listener that reloads the inbox sees the new heat.
+  if (outcome.accepted > 0) {
+    ctx.live.publish(auth.tenantId, {
+      kind: 'events',
+      leadIds: [...new Set(unique.map(({ event }) => event.leadId).filter((id) => id !== undefined))],
+      accepted: outcome.accepted,
+      transitions: outcome.transitions.length,
+    });
+  }
+  return outcome;
 }

@@ -1,0 +1,148 @@
+import type { z } from 'zod';
+import { accountSchema } from './accounts.schemas';
+import {
+  type CONVERSION_DIMENSIONS,
+  conversionSchema,
+  funnelSchema,
+  speedToLeadSchema,
+} from './analytics.schemas';
+import { type AssessmentInput, assessmentViewSchema, frameworkListSchema } from './assessments.schemas';
+import { type ErrorBody, errorSchema } from './common.schemas';
+import { type EventInput, eventBatchResultSchema, leadEventListSchema } from './events.schemas';
+import {
+  type LeadInput,
+  type LeadPatch,
+  leadListSchema,
+  leadSchema,
+  leadScoreSchema,
+  type TransitionInput,
+  transitionListSchema,
+  transitionResultSchema,
+} from './leads.schemas';
+import { type PolicyInput, policyUpdateResultSchema, policyViewSchema } from './policy.schemas';
+import { CSRF_HEADER, type SignIn, sessionSchema, userListSchema } from './session.schemas';
+
+/** A non-2xx answer from the API, with the server's { error, message, issues?, allowed? } body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+  ) {
+    super(body.message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ClientOptions {
+  /** '' for the same origin (the web app), or e.g. 'http://localhost:3000'. */
+  baseUrl?: string;
+  /** Authenticates with a bearer key (CLI, integrations); the web app uses the session cookie instead. */
+  apiKey?: string;
+  /** The session's CSRF token, read on every unsafe request. */
+  csrfToken?: () => string | null;
+  fetch?: typeof fetch;
+}
+
+export interface LeadListParams {
+  stage?: readonly string[];
+  heat?: string;
+  owner?: string;
+  minFit?: number;
+  q?: string;
+  sort?: 'heat' | 'fit' | 'created';
+  limit?: number;
+  cursor?: string;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Query = Record<string, string | number | readonly string[] | undefined>;
+
+export function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** A typed client over the Triage HTTP API: every answer is checked against its contract schema. */
+export function createClient(options: ClientOptions = {}) {
+  const base = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function call<S extends z.ZodType>(
+    schema: S | null,
+    method: Method,
+    path: string,
+    body?: unknown,
+  ): Promise<z.output<S>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+    if (method !== 'GET') {
+      const token = options.csrfToken?.();
+      if (token) headers[CSRF_HEADER] = token;
+    }
+    const response = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    const json: unknown = text ? JSON.parse(text) : undefined;
+    if (!response.ok) {
+      const parsed = errorSchema.safeParse(json);
+      throw new ApiError(
+        response.status,
+        parsed.success ? parsed.data : { error: 'http_error', message: `HTTP ${response.status}` },
+      );
+    }
+    return (schema ? schema.parse(json) : json) as z.output<S>;
+  }
+
+  return {
+    signIn: (input: SignIn) => call(sessionSchema, 'POST', '/v1/session', input),
+    signOut: () => call(null, 'DELETE', '/v1/session'),
+    session: () => call(sessionSchema, 'GET', '/v1/session'),
+    users: () => call(userListSchema, 'GET', '/v1/users'),
+
+    listLeads: (params: LeadListParams = {}) =>
+      call(leadListSchema, 'GET', `/v1/leads${queryString({ ...params })}`),
+    hotLeads: (limit = 50) =>
+      call(leadListSchema.pick({ items: true }), 'GET', `/v1/leads/hot?limit=${limit}`),
+    getLead: (id: string) => call(leadSchema, 'GET', `/v1/leads/${id}`),
+    createLead: (input: LeadInput) => call(leadSchema, 'POST', '/v1/leads', input),
+    patchLead: (id: string, patch: LeadPatch) => call(leadSchema, 'PATCH', `/v1/leads/${id}`, patch),
+    leadScore: (id: string) => call(leadScoreSchema, 'GET', `/v1/leads/${id}/score`),
+    leadEvents: (id: string, limit = 100) =>
+      call(leadEventListSchema, 'GET', `/v1/leads/${id}/events?limit=${limit}`),
+    leadTransitions: (id: string) => call(transitionListSchema, 'GET', `/v1/leads/${id}/transitions`),
+    transition: (id: string, input: TransitionInput) =>
+      call(transitionResultSchema, 'POST', `/v1/leads/${id}/transitions`, input),
+    getAccount: (id: string) => call(accountSchema, 'GET', `/v1/accounts/${id}`),
+
+    ingestEvents: (events: EventInput[]) => call(eventBatchResultSchema, 'POST', '/v1/events', { events }),
+
+    frameworks: () => call(frameworkListSchema, 'GET', '/v1/frameworks'),
+    getAssessment: (id: string, framework: string) =>
+      call(assessmentViewSchema, 'GET', `/v1/leads/${id}/assessments/${framework}`),
+    putAssessment: (id: string, framework: string, input: AssessmentInput) =>
+      call(assessmentViewSchema, 'PUT', `/v1/leads/${id}/assessments/${framework}`, input),
+
+    getPolicy: () => call(policyViewSchema, 'GET', '/v1/policy'),
+    putPolicy: (input: PolicyInput) => call(policyUpdateResultSchema, 'PUT', '/v1/policy', input),
+
+    funnel: (query: { from?: string; to?: string } = {}) =>
+      call(funnelSchema, 'GET', `/v1/analytics/funnel${queryString(query)}`),
+    conversion: (by: (typeof CONVERSION_DIMENSIONS)[number]) =>
+      call(conversionSchema, 'GET', `/v1/analytics/conversion?by=${by}`),
+    speedToLead: () => call(speedToLeadSchema, 'GET', '/v1/analytics/speed-to-lead'),
+  };
+}
+
+export type TriageClient = ReturnType<typeof createClient>;
