@@ -69,7 +69,6 @@ export type LeakageVerdict = { leaky: boolean; reason: string };
 
 /** Whether a field may be set after the outcome, by explicit flag, known name or a telling name part. */
 export function checkLeakage(field: Pick<FieldSpec, 'name' | 'postOutcome'>): LeakageVerdict {
-  if (field.postOutcome === true) return { leaky: true, reason: 'marked as set after the outcome' };
   const normalised = normaliseFieldName(field.name);
   if ((LEAKY_FIELD_NAMES as readonly string[]).includes(normalised)) {
     return { leaky: true, reason: `"${field.name}" is a known post-outcome field` };
@@ -81,6 +80,7 @@ export function checkLeakage(field: Pick<FieldSpec, 'name' | 'postOutcome'>): Le
       reason: `"${field.name}" names an outcome ("${token}"), so it is set after the fact`,
     };
   }
+  if (field.postOutcome === true) return { leaky: true, reason: 'marked as set after the outcome' };
   return { leaky: false, reason: '' };
 }
 
