@@ -16,6 +16,7 @@ import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { leadsRoutes } from './modules/leads/leads.routes';
+import { notesRoutes } from './modules/notes/notes.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
 import { sessionRoutes, signInRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       await v1.register(leadsRoutes, { ctx });
       await v1.register(eventsRoutes, { ctx });
       await v1.register(assessmentsRoutes, { ctx });
+      await v1.register(notesRoutes, { ctx });
       await v1.register(policyRoutes, { ctx });
       await v1.register(analyticsRoutes, { ctx });
       await v1.register(sessionRoutes, { ctx });

@@ -238,3 +238,20 @@ export const assessments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.leadId, t.framework] })],
 );
+
+/** Call notes and transcripts with the analysis made when they were saved (spans point into `text`). */
+export const notes = pgTable(
+  'notes',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    leadId: uuid('lead_id').notNull(),
+    text: text('text').notNull(),
+    referenceDate: text('reference_date').notNull(),
+    framework: text('framework').notNull(),
+    analysis: jsonb('analysis').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('notes_tenant_lead_idx').on(t.tenantId, t.leadId, t.createdAt)],
+);

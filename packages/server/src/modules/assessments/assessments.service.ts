@@ -21,7 +21,7 @@ import {
   saveAssessment,
 } from './assessments.repository';
 
-function requireFramework(key: string): FrameworkDefinition {
+export function requireFramework(key: string): FrameworkDefinition {
   const framework = getBuiltInFramework(key);
   if (!framework) throw notFound(`Framework "${key}"`);
   return framework;
@@ -110,8 +110,6 @@ export async function putAssessment(
       message: `${framework.name} has no criterion "${k}" (it has ${[...known].join(', ')})`,
     }));
   if (issues.length) throw invalid(issues);
-  const policy = await ctx.policies.get(auth.tenantId);
-  const passRule = passRuleOverride(policy.policy, key);
   const now = new Date(ctx.now());
   const criteria: Record<string, StoredCriterion> = {};
   for (const [k, c] of Object.entries(input.criteria)) {
@@ -123,11 +121,30 @@ export async function putAssessment(
       updatedAt: now.toISOString(),
     };
   }
-  const evaluation = evaluateAssessment(framework, toAssessment(criteria), passRule);
+  return storeAssessment(ctx, auth, leadId, framework, () => criteria);
+}
+
+/**
+ * Saves the criteria that `build` returns from the stored ones (read under the lead's row lock, so concurrent
+ * edits do not lose each other's criteria), evaluates them, and lets a pass move a lead in SAL to SQL.
+ */
+export async function storeAssessment(
+  ctx: AppContext,
+  auth: AuthContext,
+  leadId: string,
+  framework: FrameworkDefinition,
+  build: (stored: Record<string, StoredCriterion>) => Record<string, StoredCriterion>,
+) {
+  const policy = await ctx.policies.get(auth.tenantId);
+  const passRule = passRuleOverride(policy.policy, framework.key);
+  const now = new Date(ctx.now());
   const stored = await ctx.db.transaction(async (tx) => {
     const lead = await requireLead(tx, auth.tenantId, leadId, true);
+    const previous = await findAssessment(tx, auth.tenantId, leadId, framework.key);
+    const criteria = build(previous?.criteria ?? {});
+    const evaluation = evaluateAssessment(framework, toAssessment(criteria), passRule);
     const saved = await saveAssessment(tx, auth.tenantId, leadId, {
-      framework: key,
+      framework: framework.key,
       frameworkVersion: framework.version,
       criteria,
       result: evaluation.result,
