@@ -32,6 +32,9 @@ function parseTargets(value: string): DbTarget[] {
  */
 export default async function setup(project: TestProject) {
   const targets = parseTargets(process.env.DB_TARGETS ?? 'pglite,postgres');
+  if (process.env.CI === 'true' && !targets.includes('postgres')) {
+    throw new Error('CI must run the PostgreSQL target: DB_TARGETS does not include postgres');
+  }
   let server: ThrowawayPostgres | undefined;
   let postgresUrl = process.env.DATABASE_URL ?? '';
   if (targets.includes('postgres') && !postgresUrl) {
