@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'core', include: ['packages/core/src/**/*.test.ts', 'packages/core/test/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'core',
+          include: ['packages/core/src/**/*.test.ts', 'packages/core/test/**/*.test.ts'],
+        },
+      },
       { test: { name: 'contracts', include: ['packages/contracts/src/**/*.test.ts'] } },
       {
         test: {

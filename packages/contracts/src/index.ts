@@ -5,6 +5,6 @@ export * from './client';
 export * from './common.schemas';
 export * from './events.schemas';
 export * from './leads.schemas';
+export * from './notes.schemas';
 export * from './policy.schemas';
 export * from './session.schemas';
-export * from './notes.schemas';

@@ -253,5 +253,8 @@ export const notes = pgTable(
     createdBy: text('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('notes_tenant_lead_idx').on(t.tenantId, t.leadId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('notes_tenant_lead_idx').on(t.tenantId, t.leadId, t.createdAt),
+  ],
 );
