@@ -146,6 +146,10 @@ export const leads = pgTable(
     firstHandRaiseAt: timestamp('first_hand_raise_at', { withTimezone: true, mode: 'date' }),
     firstContactedAt: timestamp('first_contacted_at', { withTimezone: true, mode: 'date' }),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }),
+    /** P(convert) from the tenant's active model; null while the tenant is in cold start. */
+    predictedProbability: doublePrecision('predicted_probability'),
+    predictedModelId: uuid('predicted_model_id'),
+    predictedAt: timestamp('predicted_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -258,3 +262,54 @@ export const notes = pgTable(
     index('notes_tenant_lead_idx').on(t.tenantId, t.leadId, t.createdAt),
   ],
 );
+
+/**
+ * Trained predictive models, one row per version. At most one is active per tenant; the others stay for
+ * rollback. A partial unique index allows one training at a time per tenant.
+ */
+export const models = pgTable(
+  'models',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    version: integer('version').notNull(),
+    /** training | ready | failed */
+    status: text('status').notNull(),
+    active: boolean('active').notNull().default(false),
+    /** The core TrainedModel (JSON), null until trained. */
+    model: jsonb('model'),
+    /** Time-ordered holdout evaluation: metrics, reliability table, lift by band, naive-Bayes baseline. */
+    metrics: jsonb('metrics'),
+    trainingRows: integer('training_rows'),
+    won: integer('won'),
+    lost: integer('lost'),
+    features: jsonb('features'),
+    /** Only leads closed by this instant were used. */
+    dataCutoff: timestamp('data_cutoff', { withTimezone: true, mode: 'date' }).notNull(),
+    /** on_demand | schedule */
+    trigger: text('trigger').notNull().default('on_demand'),
+    requestedBy: text('requested_by'),
+    error: text('error'),
+    createdAt: createdAt(),
+    trainedAt: timestamp('trained_at', { withTimezone: true, mode: 'date' }),
+    activatedAt: timestamp('activated_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('models_tenant_version_uq').on(t.tenantId, t.version),
+    uniqueIndex('models_tenant_one_training_uq').on(t.tenantId).where(sql`status = 'training'`),
+    uniqueIndex('models_tenant_one_active_uq').on(t.tenantId).where(sql`active`),
+  ],
+);
+
+/** Which fields the tenant lets the model use; absent row = every available field. */
+export const predictiveSettings = pgTable('predictive_settings', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  /** When set, only these feature names are used. */
+  fields: jsonb('fields'),
+  /** Feature names never used, on top of the leakage guard. */
+  excluded: jsonb('excluded').notNull().default([]),
+  /** Whether the weekly schedule retrains this tenant. */
+  scheduled: boolean('scheduled').notNull().default(true),
+  updatedAt: updatedAt(),
+});
