@@ -19,6 +19,7 @@ import {
   transitionListSchema,
   transitionResultSchema,
 } from './leads.schemas';
+import { type NoteInput, noteListSchema, noteResultSchema } from './notes.schemas';
 import { type PolicyInput, policyUpdateResultSchema, policyViewSchema } from './policy.schemas';
 import { CSRF_HEADER, type SignIn, sessionSchema, userListSchema } from './session.schemas';
 
@@ -133,6 +134,10 @@ export function createClient(options: ClientOptions = {}) {
       call(assessmentViewSchema, 'GET', `/v1/leads/${id}/assessments/${framework}`),
     putAssessment: (id: string, framework: string, input: AssessmentInput) =>
       call(assessmentViewSchema, 'PUT', `/v1/leads/${id}/assessments/${framework}`, input),
+
+    listNotes: (id: string) => call(noteListSchema, 'GET', `/v1/leads/${id}/notes`),
+    addNote: (id: string, input: Partial<NoteInput> & { text: string }) =>
+      call(noteResultSchema, 'POST', `/v1/leads/${id}/notes`, input),
 
     getPolicy: () => call(policyViewSchema, 'GET', '/v1/policy'),
     putPolicy: (input: PolicyInput) => call(policyUpdateResultSchema, 'PUT', '/v1/policy', input),
