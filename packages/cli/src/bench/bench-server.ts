@@ -8,9 +8,13 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** The real app listening on a loopback port: the bench goes through HTTP, JSON, validation and auth. */
+/**
+ * The real app listening on a loopback port: the bench goes through HTTP, JSON, validation and auth.
+ * TRIAGE_BENCH_LOG=error (or another level) shows the server's log when a bench call fails.
+ */
 export async function startBenchServer(database: Database): Promise<BenchServer> {
-  const app = await buildApp({ database });
+  const level = process.env.TRIAGE_BENCH_LOG;
+  const app = await buildApp({ database, logger: level ? { level } : false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return { baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };

@@ -66,12 +66,16 @@ export async function findBuckets(
   keys: { leadId: string; type: string; windowStart: number }[],
 ): Promise<BucketRow[]> {
   if (keys.length === 0) return [];
+  // Several events of one lead often fall in the same window; a repeated key would return its bucket twice.
+  const byKey = new Map<string, { leadId: string; type: string; windowStart: number }>();
+  for (const key of keys) byKey.set(`${key.leadId}\u0000${key.type}\u0000${key.windowStart}`, key);
+  const unique = [...byKey.values()];
   return rows<BucketRow>(
     db,
     sql`select b.lead_id as "leadId", b.type, b.window_start as "windowStart", b.raw, b.decayed, b.as_of as "asOf"
         from engagement_buckets b
-        join unnest(${sql.param(keys.map((k) => k.leadId))}::uuid[], ${sql.param(keys.map((k) => k.type))}::text[],
-                    ${sql.param(keys.map((k) => k.windowStart))}::int8[]) as k(lead_id, type, window_start)
+        join unnest(${sql.param(unique.map((k) => k.leadId))}::uuid[], ${sql.param(unique.map((k) => k.type))}::text[],
+                    ${sql.param(unique.map((k) => k.windowStart))}::int8[]) as k(lead_id, type, window_start)
           on b.lead_id = k.lead_id and b.type = k.type and b.window_start = k.window_start
         where b.tenant_id = ${tenantId}`,
   );
