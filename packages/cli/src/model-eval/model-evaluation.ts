@@ -10,6 +10,7 @@ import {
   scoreNaiveBayes,
   scoreWithModel,
   type TrainedModel,
+  type TrainOptions,
   trainPredictiveModel,
 } from '@triage/core';
 import { type CsvRow, type SplitOptions, selectTarget, splitRows } from './eval-dataset';
@@ -20,6 +21,8 @@ export type EvaluationOptions = SplitOptions & {
   /** Target values that count as negatives; others are skipped. Empty: every non-positive value is negative. */
   negatives?: readonly string[];
   exclude?: readonly string[];
+  /** Learner settings passed through to training (for experiments; the defaults are what users get). */
+  training?: Omit<TrainOptions, 'fields' | 'seed' | 'timeOrdered'>;
 };
 
 export type ModelSide = {
@@ -72,6 +75,7 @@ export function evaluateOnRows(allRows: readonly CsvRow[], options: EvaluationOp
     fields: inference.fields,
     seed: options.seed,
     timeOrdered: options.split === 'ordered',
+    ...options.training,
   });
   const trainingSeconds = (performance.now() - started) / 1000;
 

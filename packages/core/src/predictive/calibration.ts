@@ -56,3 +56,89 @@ export function calibratedLogit(calibration: PlattCalibration, logit: number): n
 export function calibrate(calibration: PlattCalibration, logit: number): number {
   return sigmoid(calibration.a * logit + calibration.b);
 }
+
+/**
+ * Stacking weights: p = sigmoid(offset + sum(weights[k] × inputs[k])), fitted by Newton's method on
+ * held-out log-odds of several learners, with a light ridge so that two near-identical learners
+ * share their weight instead of cancelling out with large opposite signs.
+ */
+export function fitStack(
+  inputs: readonly ArrayLike<number>[],
+  labels: ArrayLike<number>,
+  ridge = 1,
+): { offset: number; weights: number[] } {
+  const k = inputs.length;
+  const n = labels.length;
+  const size = k + 1;
+  const params = new Float64Array(size);
+  for (let j = 0; j < k; j++) params[j] = 1 / k;
+  const x = new Float64Array(size);
+  for (let iteration = 0; iteration < 50; iteration++) {
+    const gradient = new Float64Array(size);
+    const hessian = new Float64Array(size * size);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < k; j++) x[j] = inputs[j]![i]!;
+      x[k] = 1;
+      let z = 0;
+      for (let j = 0; j < size; j++) z += params[j]! * x[j]!;
+      const p = sigmoid(z);
+      const r = p - (labels[i] ? 1 : 0);
+      const w = Math.max(p * (1 - p), 1e-12);
+      for (let a = 0; a < size; a++) {
+        gradient[a]! += r * x[a]!;
+        for (let b = 0; b < size; b++) hessian[a * size + b]! += w * x[a]! * x[b]!;
+      }
+    }
+    for (let j = 0; j < k; j++) {
+      gradient[j]! += ridge * params[j]!;
+      hessian[j * size + j]! += ridge;
+    }
+    hessian[k * size + k]! += 1e-9;
+    const step = solveSymmetric(hessian, gradient, size);
+    let largest = 0;
+    for (let j = 0; j < size; j++) {
+      params[j]! -= step[j]!;
+      largest = Math.max(largest, Math.abs(step[j]!));
+    }
+    if (largest < 1e-10) break;
+  }
+  return { offset: params[k]!, weights: Array.from(params.subarray(0, k)) };
+}
+
+/** Solves A x = b for a small symmetric positive-definite A (Gaussian elimination with pivoting). */
+function solveSymmetric(matrix: Float64Array, vector: Float64Array, size: number): Float64Array {
+  const a = Float64Array.from(matrix);
+  const b = Float64Array.from(vector);
+  for (let col = 0; col < size; col++) {
+    let pivot = col;
+    for (let row = col + 1; row < size; row++) {
+      if (Math.abs(a[row * size + col]!) > Math.abs(a[pivot * size + col]!)) pivot = row;
+    }
+    if (pivot !== col) {
+      for (let c = 0; c < size; c++) {
+        const swap = a[col * size + c]!;
+        a[col * size + c] = a[pivot * size + c]!;
+        a[pivot * size + c] = swap;
+      }
+      const swap = b[col]!;
+      b[col] = b[pivot]!;
+      b[pivot] = swap;
+    }
+    const diagonal = a[col * size + col]!;
+    if (Math.abs(diagonal) < 1e-18) continue;
+    for (let row = col + 1; row < size; row++) {
+      const factor = a[row * size + col]! / diagonal;
+      if (factor === 0) continue;
+      for (let c = col; c < size; c++) a[row * size + c]! -= factor * a[col * size + c]!;
+      b[row]! -= factor * b[col]!;
+    }
+  }
+  const x = new Float64Array(size);
+  for (let row = size - 1; row >= 0; row--) {
+    let total = b[row]!;
+    for (let c = row + 1; c < size; c++) total -= a[row * size + c]! * x[c]!;
+    const diagonal = a[row * size + row]!;
+    x[row] = Math.abs(diagonal) < 1e-18 ? 0 : total / diagonal;
+  }
+  return x;
+}

@@ -1,4 +1,4 @@
-import { calibrate, fitPlatt, IDENTITY_CALIBRATION, type PlattCalibration } from './calibration';
+import { calibrate, fitPlatt, fitStack, IDENTITY_CALIBRATION, type PlattCalibration } from './calibration';
 import { type EncodedDataset, encodeDataset, type FieldEncoder, fitEncoders } from './feature-encoder';
 import { type FieldSpec, fieldSpecLabel, selectFeatureFields } from './field-spec';
 import { DEFAULT_GBDT_PARAMS, type GbdtModel, type GbdtParams, trainGbdt } from './gbdt';
@@ -160,24 +160,21 @@ export function heldOutSignal(
 }
 
 function blendCandidate(first: Candidate, second: Candidate, labels: Uint8Array): Candidate {
-  const a = fitPlatt(first.logits, labels);
-  const b = fitPlatt(second.logits, labels);
-  const weight = 0.5;
-  const logits = first.logits.map(
-    (z, i) => weight * (a.a * z + a.b) + (1 - weight) * (b.a * second.logits[i]! + b.b),
-  );
+  const stack = fitStack([first.logits, second.logits], labels);
+  const [wa, wb] = stack.weights as [number, number];
+  const logits = first.logits.map((z, i) => stack.offset + wa * z + wb * second.logits[i]!);
   return {
     learner: 'blend',
     logits,
-    detail: `equal-weight blend of ${first.learner} and ${second.learner} on their calibrated log-odds`,
+    detail: `blend of ${first.learner} (weight ${wa.toFixed(3)}) and ${second.learner} (weight ${wb.toFixed(3)}) on their log-odds, weights fitted on held-out rows`,
     fit: (rows) => {
       const parts = [first.fit(rows), second.fit(rows)] as (GbdtModel | LinearLearner)[];
       return {
         kind: 'blend',
-        offset: weight * a.b + (1 - weight) * b.b,
+        offset: stack.offset,
         parts: [
-          { weight: weight * a.a, learner: parts[0]! },
-          { weight: (1 - weight) * b.a, learner: parts[1]! },
+          { weight: wa, learner: parts[0]! },
+          { weight: wb, learner: parts[1]! },
         ],
       };
     },
