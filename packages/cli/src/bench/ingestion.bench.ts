@@ -66,10 +66,14 @@ export const benchIngestion: DbBench = async (session) => {
   let accepted = 0;
   let transitions = 0;
   let next = 0;
+  let failed = false;
   const client = async () => {
-    for (let i = next++; i < bodies.length; i = next++) {
+    for (let i = next++; i < bodies.length && !failed; i = next++) {
       const began = performance.now();
-      const result = await post(bodies[i]!);
+      const result = await post(bodies[i]!).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
       latencies.push(performance.now() - began);
       accepted += result.accepted;
       transitions += result.transitions.length;

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,12 +114,33 @@ export async function startThrowawayPostgres(
     settings,
     async stop() {
       if (child.exitCode === null) {
-        child.kill('SIGINT');
-        await new Promise((resolve) => child.once('exit', resolve));
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        // runuser does not pass SIGINT on, so the fast-shutdown signal goes to the postmaster itself
+        // (its pid is the first line of postmaster.pid); SIGKILL if it has not gone after 15 s.
+        const postmaster = postmasterPid(dataDir);
+        const signal = (name: NodeJS.Signals) => {
+          try {
+            if (postmaster) process.kill(postmaster, name);
+          } catch {}
+          child.kill(name);
+        };
+        signal('SIGINT');
+        const timer = setTimeout(() => signal('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
       }
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function postmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function waitUntilReady(
