@@ -1,3 +1,4 @@
+import { availableParallelism, cpus } from 'node:os';
 import type { Command } from 'commander';
 import { formatBenchMarkdown, formatBenchTable } from '../bench/bench-format';
 import { DB_TARGETS, type DbTarget } from '../bench/bench-target';
@@ -46,9 +47,11 @@ export function registerBenchCommand(program: Command): void {
           only: list(flags.only),
           log: (line) => process.stderr.write(`${line}\n`),
         });
-        if (flags.json)
-          process.stdout.write(`${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);
-        else if (flags.markdown) process.stdout.write(formatBenchMarkdown(results));
+        if (flags.json) {
+          const machine = { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+          const output = { date: new Date().toISOString(), machine, results };
+          process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+        } else if (flags.markdown) process.stdout.write(formatBenchMarkdown(results));
         else process.stdout.write(formatBenchTable(results));
       },
     );
