@@ -7,4 +7,5 @@ export * from './events.schemas';
 export * from './leads.schemas';
 export * from './notes.schemas';
 export * from './policy.schemas';
+export * from './predictive.schemas';
 export * from './session.schemas';

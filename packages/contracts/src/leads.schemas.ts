@@ -2,6 +2,7 @@ import { DISQUALIFICATION_REASONS, STAGES } from '@triage/core';
 import { z } from 'zod';
 import { accountInputSchema } from './accounts.schemas';
 import { cursorPageQuery, customFieldsSchema, heatTierSchema, isoDateTime } from './common.schemas';
+import { leadPredictiveSchema } from './predictive.schemas';
 
 export const stageSchema = z.enum(STAGES);
 export const disqualificationReasonSchema = z.enum(DISQUALIFICATION_REASONS);
@@ -146,6 +147,7 @@ export const leadScoreSchema = z.object({
       }),
     ),
   }),
+  predictive: leadPredictiveSchema,
 });
 export type LeadScore = z.infer<typeof leadScoreSchema>;
 

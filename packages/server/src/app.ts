@@ -18,9 +18,12 @@ import { eventsRoutes } from './modules/events/events.routes';
 import { leadsRoutes } from './modules/leads/leads.routes';
 import { notesRoutes } from './modules/notes/notes.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
+import { predictiveJobs } from './modules/predictive/predictive.jobs';
+import { predictiveRoutes } from './modules/predictive/predictive.routes';
 import { sessionRoutes, signInRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
 import { errorHandlerPlugin } from './plugins/error-handler';
+import { jobsPlugin } from './plugins/jobs';
 import { webAppAvailable, webAppPlugin } from './plugins/web-app';
 
 export interface AppOptions {
@@ -30,6 +33,11 @@ export interface AppOptions {
   now?: () => number;
   /** The built web app's folder; by default packages/web/dist, served only when it has been built. */
   webRoot?: string | false;
+  /**
+   * Start the durable job runner (pg-boss in this database): model training and its weekly schedule. Off by
+   * default so that building an app stays fast; the server turns it on.
+   */
+  jobs?: boolean | { retrainCron?: string; pollingIntervalSeconds?: number };
 }
 
 /** Builds the whole HTTP app; it never listens (main.ts and the CLI do), so tests drive it with inject(). */
@@ -58,6 +66,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     transform: jsonSchemaTransform,
   });
   await app.register(authPlugin, { db: ctx.db, now: ctx.now });
+  if (options.jobs) {
+    const jobOptions = options.jobs === true ? {} : options.jobs;
+    await app.register(jobsPlugin, {
+      ctx,
+      definitions: predictiveJobs(ctx, jobOptions.retrainCron),
+      ...(jobOptions.pollingIntervalSeconds
+        ? { pollingIntervalSeconds: jobOptions.pollingIntervalSeconds }
+        : {}),
+    });
+  }
 
   app.get('/healthz', {
     schema: { hide: true, response: { 200: z.object({ ok: z.boolean(), database: z.string() }) } },
@@ -77,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       await v1.register(notesRoutes, { ctx });
       await v1.register(policyRoutes, { ctx });
       await v1.register(analyticsRoutes, { ctx });
+      await v1.register(predictiveRoutes, { ctx });
       await v1.register(sessionRoutes, { ctx });
       await v1.register(streamRoutes, { ctx });
     },

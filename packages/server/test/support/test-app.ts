@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app';
+import { type AppOptions, buildApp } from '../../src/app';
 import type { AppContext } from '../../src/context';
 import type { Database } from '../../src/db/create-db';
 import { createTenant } from '../../src/modules/tenants/tenants.service';
@@ -25,13 +25,18 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export const T0 = Date.parse('2026-06-01T09:00:00Z');
 
-export async function startTestApp(target: DbTarget): Promise<TestApp> {
+/** `options` adds app options (e.g. `jobs`) to the test defaults. */
+export async function startTestApp(
+  target: DbTarget,
+  options: Omit<Partial<AppOptions>, 'database' | 'now'> = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(target);
   const clock = { now: T0 };
   const app = await buildApp({
     database,
     now: () => clock.now,
     logger: process.env.TEST_LOG ? { level: 'error' } : false,
+    ...options,
   });
   return {
     app,

@@ -7,6 +7,7 @@ import { rows } from '../../db/sql';
 import { toIso } from '../../db/timestamps';
 import { invalid, notFound } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
+import { repredictLeads } from '../predictive/predictive.service';
 import { type FitLeadFields, fitSubjectOf } from '../scoring/fit-subject';
 import {
   type AccountRow,
@@ -73,6 +74,13 @@ export async function patchAccount(ctx: AppContext, auth: AuthContext, id: strin
           from unnest(${sql.param(leads.map((l) => l.id))}::uuid[], ${sql.param(fits.map((f) => f.score))}::smallint[],
                       ${sql.param(fits.map((f) => f.knockedOut))}::boolean[]) as u(id, fit, knocked)
           where l.tenant_id = ${auth.tenantId} and l.id = u.id`);
+        await repredictLeads(
+          ctx,
+          tx,
+          auth.tenantId,
+          leads.map((l) => l.id),
+          policy,
+        );
       }
       return updated;
     });

@@ -11,6 +11,7 @@ import type { AppContext } from '../../context';
 import { HttpError, invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { insertLeadsBulk } from '../leads/bulk-insert-leads';
+import { repredictLeads } from '../predictive/predictive.service';
 import { decideStageAfterScoring, storedFit } from '../transitions/stage-automation';
 import type { NewTransition } from '../transitions/transitions.repository';
 import { recordTransitions } from '../transitions/transitions.service';
@@ -184,6 +185,7 @@ export async function ingestEvents(
     await updateLeadEngagement(tx, auth.tenantId, updates);
     await upsertBuckets(tx, auth.tenantId, bucketWrites);
     await recordTransitions(tx, auth.tenantId, transitions);
+    await repredictLeads(ctx, tx, auth.tenantId, [...byLead.keys()], policy);
     result.transitions = transitions.map((t) => ({
       leadId: t.leadId,
       from: t.fromStage ?? '',

@@ -14,6 +14,7 @@ import { toIso } from '../../db/timestamps';
 import { invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { findAccount, insertAccount, upsertAccountByDomain } from '../accounts/accounts.repository';
+import { leadPredictive, repredictLeads } from '../predictive/predictive.service';
 import { fitSubjectOf } from '../scoring/fit-subject';
 import { decideStageAfterScoring } from '../transitions/stage-automation';
 import { recordTransitions } from '../transitions/transitions.service';
@@ -99,6 +100,7 @@ export async function createLead(ctx: AppContext, auth: AuthContext, input: Lead
         at: now,
       },
     ]);
+    await repredictLeads(ctx, tx, auth.tenantId, [id], policy);
     const lead = await requireLead(tx, auth.tenantId, id);
     const automatic = decideStageAfterScoring(lead, fit, 0, undefined, policy, now);
     if (automatic) await recordTransitions(tx, auth.tenantId, [automatic]);
@@ -146,6 +148,7 @@ export async function patchLead(ctx: AppContext, auth: AuthContext, id: string, 
       fitKnockedOut: fit.knockedOut,
       policyVersion: policy.version,
     });
+    await repredictLeads(ctx, tx, auth.tenantId, [id], policy);
     const updated = await requireLead(tx, auth.tenantId, id);
     const now = new Date(ctx.now());
     const automatic = decideStageAfterScoring(updated, fit, undefined, undefined, policy, now);
@@ -206,6 +209,7 @@ export async function leadScore(ctx: AppContext, auth: AuthContext, id: string):
   const events = await listLeadEvents(ctx.db, auth.tenantId, id);
   const now = ctx.now();
   const engagement = explainEngagement(events, policy.policy.engagement, now);
+  const predictive = await leadPredictive(ctx, auth.tenantId, id, fit.score, engagement.value);
   return {
     leadId: id,
     policyVersion: policy.version,
@@ -221,6 +225,7 @@ export async function leadScore(ctx: AppContext, auth: AuthContext, id: string):
       asOf: new Date(now).toISOString(),
       lines: engagement.lines.map((l) => ({ ...l, points: Math.round(l.points * 100) / 100 })),
     },
+    predictive,
   };
 }
 

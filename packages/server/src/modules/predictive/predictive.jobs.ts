@@ -1,0 +1,44 @@
+import { predictiveReadiness } from '@triage/core';
+import type { AppContext } from '../../context';
+import type { JobDefinition } from '../../plugins/jobs';
+import { countOutcomes, listScheduledTenants } from './predictive.repository';
+import {
+  requestTraining,
+  requeueUnfinishedTrainings,
+  runTraining,
+  TRAIN_MODEL_QUEUE,
+} from './training.service';
+
+export const RETRAIN_QUEUE = 'retrain-models';
+/**
+ * Every workspace with enough history is retrained weekly, Monday 03:00 UTC, unless its settings turn the
+ * schedule off. A scheduled model is stored ready but not activated: a person compares it and activates it.
+ */
+export const DEFAULT_RETRAIN_CRON = '0 3 * * 1';
+
+export function predictiveJobs(ctx: AppContext, retrainCron = DEFAULT_RETRAIN_CRON): JobDefinition[] {
+  return [
+    {
+      queue: TRAIN_MODEL_QUEUE,
+      handler: async (data) => runTraining(ctx, String(data.tenantId), String(data.modelId)),
+      // A training the process dies in is retried after this; one tenant's history trains in well under it.
+      expireInSeconds: 30 * 60,
+      onStart: async () => {
+        await requeueUnfinishedTrainings(ctx);
+      },
+    },
+    {
+      queue: RETRAIN_QUEUE,
+      cron: retrainCron,
+      retryLimit: 0,
+      handler: async () => {
+        const now = new Date(ctx.now());
+        for (const tenantId of await listScheduledTenants(ctx.db)) {
+          if (!predictiveReadiness(await countOutcomes(ctx.db, tenantId, now)).ready) continue;
+          // A training already running for the tenant (409) is as good as the one the schedule wanted.
+          await requestTraining(ctx, tenantId, 'schedule', 'schedule').catch(() => undefined);
+        }
+      },
+    },
+  ];
+}
