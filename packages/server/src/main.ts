@@ -10,6 +10,8 @@ export async function startServer(config: ServerConfig) {
   const app = await buildApp({
     database,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Model training (on demand and weekly) runs here, as durable jobs in the same database.
+    jobs: true,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const close = async () => {
