@@ -1,4 +1,5 @@
 import { type FieldSpec, fieldSpecLabel } from './field-spec';
+import { type ImpactEncoding, impactKey } from './impact-encoding';
 import {
   cellText,
   type DateOrder,
@@ -41,6 +42,8 @@ export type CategoricalEncoder = {
   levels: string[];
   /** How each level is shown to a rep (its most common spelling). */
   display: string[];
+  /** Many-valued fields also enter as their values' smoothed log-odds shift (an extra column). */
+  impact?: ImpactEncoding;
 };
 
 export type MultiEncoder = {
@@ -221,7 +224,7 @@ export function fitEncoders(
   options: EncoderOptions = {},
 ): FieldEncoder[] {
   const minCount = options.minLevelCount ?? Math.max(5, Math.ceil(rows.length * 0.002));
-  const maxLevels = options.maxLevels ?? 60;
+  const maxLevels = options.maxLevels ?? 250;
   return fields.map((field): FieldEncoder => {
     const values = rows.map((row) => row[field.name]);
     const label = fieldSpecLabel(field);
@@ -272,6 +275,9 @@ export function treeColumns(encoders: readonly FieldEncoder[]): TreeColumn[] {
       });
     } else {
       columns.push({ encoder: index, bins: encoder.levels.length + 2, categorical: true });
+      if (encoder.impact) {
+        columns.push({ encoder: index, bins: encoder.impact.edges.length + 2, categorical: false });
+      }
     }
   });
   return columns;
@@ -281,7 +287,7 @@ export function linearWidth(encoder: FieldEncoder): number {
   if (isNumericEncoder(encoder)) return 2 + encoder.linearEdges.length + 1;
   if (encoder.kind === 'date') return MONTH_BINS + WEEKDAY_BINS;
   if (encoder.kind === 'multi') return encoder.tokens.length + 1;
-  return encoder.levels.length + 2;
+  return encoder.levels.length + 2 + (encoder.impact ? 1 : 0);
 }
 
 function binOf(edges: readonly number[], value: number): number {
@@ -301,10 +307,19 @@ function binOf(edges: readonly number[], value: number): number {
  */
 export type CompiledEncoder = {
   encoder: FieldEncoder;
-  /** Writes this field's tree bins at out[offset...]; returns the number of columns written. */
-  writeBins(row: Record<string, unknown>, out: Uint8Array, offset: number): number;
+  /**
+   * Writes this field's tree bins at out[offset...]; returns the number of columns written.
+   * `rowIndex` is given only while encoding the training rows (see `compileEncoder`).
+   */
+  writeBins(row: Record<string, unknown>, out: Uint8Array, offset: number, rowIndex?: number): number;
   /** Appends this field's non-zero linear features (indices relative to `offset`). */
-  writeLinear(row: Record<string, unknown>, offset: number, indices: number[], values: number[]): void;
+  writeLinear(
+    row: Record<string, unknown>,
+    offset: number,
+    indices: number[],
+    values: number[],
+    rowIndex?: number,
+  ): void;
   /** How the row's value reads in an explanation ("Referral", "(missing)", "674"). */
   describe(row: Record<string, unknown>): string;
 };
@@ -371,7 +386,7 @@ function compileDate(encoder: DateEncoder): CompiledEncoder {
   };
 }
 
-function compileCategorical(encoder: CategoricalEncoder): CompiledEncoder {
+function compileCategorical(encoder: CategoricalEncoder, trainingShifts?: Float64Array): CompiledEncoder {
   const binByKey = new Map(encoder.levels.map((key, i) => [key, i + 1]));
   const other = encoder.levels.length + 1;
   const read = encoder.kind === 'boolean' ? booleanText : cellText;
@@ -380,15 +395,33 @@ function compileCategorical(encoder: CategoricalEncoder): CompiledEncoder {
     if (text === null) return 0;
     return binByKey.get(levelKey(text)) ?? other;
   };
+  const impact = encoder.impact;
+  const shiftByKey = new Map(impact?.keys.map((key, i) => [key, impact.shifts[i]!]));
+  /** The value's impact shift; NaN when missing. Training rows use their out-of-fold shift. */
+  const shift = (row: Record<string, unknown>, rowIndex: number | undefined): number => {
+    if (trainingShifts && rowIndex !== undefined) return trainingShifts[rowIndex]!;
+    const key = impactKey(encoder, row[encoder.field]);
+    return key === null ? Number.NaN : (shiftByKey.get(key) ?? 0);
+  };
+  const impactColumn = encoder.levels.length + 2;
   return {
     encoder,
-    writeBins(row, out, offset) {
+    writeBins(row, out, offset, rowIndex) {
       out[offset] = bin(row);
-      return 1;
+      if (!impact) return 1;
+      const value = shift(row, rowIndex);
+      out[offset + 1] = Number.isNaN(value) ? 0 : 1 + binOf(impact.edges, value);
+      return 2;
     },
-    writeLinear(row, offset, indices, values) {
+    writeLinear(row, offset, indices, values, rowIndex) {
       indices.push(offset + bin(row));
       values.push(1);
+      if (!impact) return;
+      const value = shift(row, rowIndex);
+      if (!Number.isNaN(value) && value !== 0) {
+        indices.push(offset + impactColumn);
+        values.push(value);
+      }
     },
     describe(row) {
       const text = read(row[encoder.field]);
@@ -435,11 +468,15 @@ function compileMulti(encoder: MultiEncoder): CompiledEncoder {
   };
 }
 
-export function compileEncoder(encoder: FieldEncoder): CompiledEncoder {
+/**
+ * `trainingShifts` (impact-encoded fields only) replaces the stored shifts with each training row's
+ * out-of-fold shift, looked up by the row index passed to writeBins / writeLinear.
+ */
+export function compileEncoder(encoder: FieldEncoder, trainingShifts?: Float64Array): CompiledEncoder {
   if (isNumericEncoder(encoder)) return compileNumeric(encoder);
   if (encoder.kind === 'date') return compileDate(encoder);
   if (encoder.kind === 'multi') return compileMulti(encoder);
-  return compileCategorical(encoder);
+  return compileCategorical(encoder, trainingShifts);
 }
 
 /** The training matrix: row-major tree bins and a sparse (CSR) linear design. */
@@ -464,8 +501,9 @@ export type SparseMatrix = {
 export function encodeDataset(
   encoders: readonly FieldEncoder[],
   rows: readonly Record<string, unknown>[],
+  trainingShifts?: ReadonlyMap<number, Float64Array>,
 ): EncodedDataset {
-  const compiled = encoders.map(compileEncoder);
+  const compiled = encoders.map((encoder, index) => compileEncoder(encoder, trainingShifts?.get(index)));
   const columns = treeColumns(encoders);
   const width = columns.length;
   const bins = new Uint8Array(rows.length * width);
@@ -484,8 +522,8 @@ export function encodeDataset(
   rows.forEach((row, r) => {
     let offset = r * width;
     compiled.forEach((encoder, e) => {
-      offset += encoder.writeBins(row, bins, offset);
-      encoder.writeLinear(row, offsets[e]!, indices, values);
+      offset += encoder.writeBins(row, bins, offset, r);
+      encoder.writeLinear(row, offsets[e]!, indices, values, r);
     });
     rowStart[r + 1] = indices.length;
   });

@@ -166,7 +166,7 @@ function compileLearner(
 
 /** Prepares a trained model for fast repeated scoring (lookup tables, typed arrays). */
 export function compileModel(model: TrainedModel): Scorer {
-  const compiled = model.encoders.map(compileEncoder);
+  const compiled = model.encoders.map((encoder) => compileEncoder(encoder));
   const { attribute } = compileLearner(model.learner, model.encoders, compiled);
   return (row) => {
     const byField = new Float64Array(compiled.length);

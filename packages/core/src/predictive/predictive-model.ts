@@ -2,6 +2,7 @@ import { calibrate, fitPlatt, fitStack, IDENTITY_CALIBRATION, type PlattCalibrat
 import { type EncodedDataset, encodeDataset, type FieldEncoder, fitEncoders } from './feature-encoder';
 import { type FieldSpec, fieldSpecLabel, selectFeatureFields } from './field-spec';
 import { DEFAULT_GBDT_PARAMS, type GbdtModel, type GbdtParams, trainGbdt } from './gbdt';
+import { fitImpactEncodings } from './impact-encoding';
 import { type LogisticModel, logisticLogits, trainLogistic } from './logistic-regression';
 import { type ClassificationMetrics, classificationMetrics } from './metrics';
 import { type NaiveBayesModel, scoreNaiveBayes, trainNaiveBayes } from './naive-bayes';
@@ -323,9 +324,14 @@ export function trainPredictiveModel(
     throw new Error('training needs both converted and not-converted leads');
   }
   const selection = selectFeatureFields(options.fields);
-  const encoders = fitEncoders(rows, selection.features);
-  const data = encodeDataset(encoders, rows);
   const labels = Uint8Array.from(outcomes, (outcome) => (outcome ? 1 : 0));
+  const { encoders, trainingShifts } = fitImpactEncodings(
+    rows,
+    labels,
+    fitEncoders(rows, selection.features),
+    options.seed,
+  );
+  const data = encodeDataset(encoders, rows, trainingShifts);
   const { scheme, folds } = planValidation(rows.length, options);
   const reuseFoldModel = scheme === 'random-holdout';
   const heldOut = validationRows(folds);
