@@ -65,8 +65,8 @@ function Shell({ session }: { session: Session }) {
   const signOut = async () => {
     await api.signOut().catch(() => undefined);
     setCsrfToken(null);
-    queryClient.clear();
     queryClient.setQueryData(SESSION_KEY, null);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
     navigate('/', { replace: true });
   };
   return (

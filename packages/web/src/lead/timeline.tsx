@@ -78,7 +78,7 @@ export function Timeline({ leadId }: { leadId: string }) {
                 </time>
               </div>
               {item.detail && (
-                <p className={item.kind === 'note' ? 'tl-note' : 'muted small'}>{item.detail}</p>
+                <p className={item.kind === 'note' ? 'tl-note-text' : 'muted small'}>{item.detail}</p>
               )}
             </div>
           </li>

@@ -89,7 +89,7 @@ export function DashboardScreen() {
   const reasons = (f?.disqualificationReasons ?? []).map((r) => ({ ...r, name: humanize(r.reason) }));
   const groups = (conversion.data?.groups ?? []).map((g) => ({
     ...g,
-    name: humanize(g.key),
+    name: by === 'source' ? g.key : humanize(g.key),
     qualifiedPct: g.qualifiedRate === null ? 0 : Math.round(g.qualifiedRate * 1000) / 10,
     customerPct: g.customerRate === null ? 0 : Math.round(g.customerRate * 1000) / 10,
   }));

@@ -1,0 +1,256 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClient, type TriageClient } from '@triage/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuild, launchChromium, REPO, type RunningServer, startDemoServer } from './e2e-harness';
+import { E2E_LEAD_EMAIL, seedE2eLeads, XSS_LEAD_EMAIL, XSS_NAME } from './seed-leads';
+
+const SHOTS = join(REPO, 'docs/screenshots');
+
+describe('Triage in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let client: TriageClient;
+  let ids: Record<string, string>;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startDemoServer();
+    client = createClient({ baseUrl: server.url, apiKey: server.apiKey });
+    ids = await seedE2eLeads(client);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('dialog', (dialog) => {
+      errors.push(`unexpected dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const leadRow = (name: string) => page.getByRole('row').filter({ hasText: name });
+
+  it('signs in with the demo user printed at start-up', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Email').fill(server.email);
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'not right' }).waitFor();
+    await page.getByLabel('Password').fill(server.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Lead inbox' }).waitFor();
+    // The session survives a reload: the cookie, not page state, carries it.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Lead inbox' }).waitFor();
+  });
+
+  it('ranks the inbox by heat, finds a lead by company and opens it with the keyboard', async () => {
+    await leadRow('Erin Quill').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(SHOTS, 'inbox.png') });
+    const heats = await page
+      .getByRole('table', { name: 'Leads' })
+      .getByRole('img', { name: /^Heat:/ })
+      .all();
+    expect(heats.length).toBeGreaterThan(0);
+
+    await page.getByRole('searchbox', { name: /Search leads/ }).fill('Northwind');
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr[data-row]').length === 1);
+    await expect.poll(() => leadRow('Erin Quill').count()).toBe(1);
+    await page.getByRole('searchbox').blur();
+    await page.keyboard.press('j');
+    await expect.poll(() => page.locator('tr.selected').textContent()).toContain('Erin Quill');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Erin Quill', level: 1 }).waitFor();
+    expect(page.url()).toContain(`/leads/${ids[E2E_LEAD_EMAIL]}`);
+  });
+
+  it('shows why the score is what it is', async () => {
+    const fit = page.getByRole('list', { name: 'Fit explanation' });
+    await fit.getByText('Decision-maker', { exact: false }).waitFor();
+    await page.getByRole('list', { name: 'Engagement explanation' }).getByText('Demo requests').waitFor();
+  });
+
+  it('marks BANT criteria and watches the verdict change', async () => {
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.textContent()).toContain('Undecided');
+    for (const criterion of ['Budget', 'Need', 'Timeline']) {
+      await page
+        .getByRole('group', { name: `${criterion} status` })
+        .getByText('Met', { exact: true })
+        .click();
+      await expect
+        .poll(() =>
+          page
+            .getByRole('group', { name: `${criterion} status` })
+            .getByRole('radio', { name: 'Met', exact: true })
+            .isChecked(),
+        )
+        .toBe(true);
+    }
+    await expect.poll(() => verdict.textContent()).toContain('Qualified');
+    await page.getByLabel('Budget evidence').fill('€40k set aside in the Q3 tooling budget');
+    await page.getByLabel('Budget evidence').press('Enter');
+    await page.getByRole('group', { name: 'Authority status' }).getByText('Not met', { exact: true }).click();
+    await expect.poll(() => verdict.textContent()).toMatch(/Not qualified|Qualified/);
+    await page.getByRole('group', { name: 'Authority status' }).getByText('Unknown', { exact: true }).click();
+    await expect.poll(() => verdict.textContent()).toContain('Qualified');
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(SHOTS, 'lead.png'), fullPage: true });
+    const stored = await client.getAssessment(ids[E2E_LEAD_EMAIL]!, 'bant');
+    expect(stored.result).toBe('pass');
+    expect(stored.criteria.find((c) => c.key === 'budget')?.evidence).toContain('€40k');
+  });
+
+  /** Drags with the mouse as a person would; the board scrolls sideways (dnd-kit auto-scroll) near its edge. */
+  async function drag(leadId: string, toStage: string) {
+    const board = page.locator('.board');
+    const card = page.locator(`[data-lead="${leadId}"]`);
+    await card.scrollIntoViewIfNeeded();
+    const from = (await card.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 12, from.y + 20, { steps: 4 });
+    const column = page.locator(`[data-stage="${toStage}"]`);
+    for (let i = 0; i < 60; i += 1) {
+      const view = (await board.boundingBox())!;
+      const to = (await column.boundingBox())!;
+      const centre = to.x + to.width / 2;
+      if (centre > view.x + 40 && centre < view.x + view.width - 40) {
+        await page.mouse.move(centre, to.y + 40, { steps: 10 });
+        break;
+      }
+      const edge = centre >= view.x + view.width - 40 ? view.x + view.width - 8 : view.x + 8;
+      await page.mouse.move(edge, from.y + 20, { steps: 3 });
+      await page.waitForTimeout(150);
+    }
+    await page.mouse.up();
+  }
+
+  it('moves a lead on the board: an allowed drop lands, a forbidden one is refused with the reason', async () => {
+    await page.getByRole('link', { name: 'Pipeline' }).click();
+    const erin = ids[E2E_LEAD_EMAIL]!;
+    await page.locator(`[data-stage="mql"] [data-lead="${erin}"]`).waitFor();
+    await drag(erin, 'sal');
+    await page.locator(`[data-stage="sal"] [data-lead="${erin}"]`).waitFor();
+    await page.getByRole('status').filter({ hasText: 'moved to Sales-accepted' }).waitFor();
+    expect((await client.getLead(erin)).stage).toBe('sal');
+
+    await drag(erin, 'customer');
+    const refusal = page.getByRole('alert').filter({ hasText: 'cannot move to Customer' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Sales-qualified (SQL)');
+    expect((await client.getLead(erin)).stage).toBe('sal');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(400); // the drop animation
+    await page.screenshot({ path: join(SHOTS, 'board.png') });
+  });
+
+  it('asks for a reason when a card is dropped into Disqualified', async () => {
+    const sam = ids['sam@tinyshop-e2e.com']!;
+    await drag(sam, 'disqualified');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect((await client.getLead(sam)).stage).toBe('lead');
+  });
+
+  it('disqualifies a lead with a reason and the dashboard counts it', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    const open = page.getByTestId('kpi-open');
+    await expect.poll(() => open.textContent()).toMatch(/\d/);
+    const before = Number((await open.textContent())!.replace(/\D/g, ''));
+
+    await page.goto(`${server.url}/leads/${ids['tomasz@kolejka-e2e.pl']}`);
+    await page.getByRole('button', { name: 'Disqualify…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Confirm' }).isDisabled();
+    await dialog.getByLabel('Reason').selectOption('bad_timing');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await page.locator('.lead-badges').getByText('Disqualified').waitFor();
+    await page
+      .getByRole('list', { name: 'Activity' })
+      .or(page.locator('.timeline'))
+      .getByText('Bad timing')
+      .first()
+      .waitFor();
+
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(async () => Number((await open.textContent())!.replace(/\D/g, ''))).toBe(before - 1);
+    const reasons = page.getByRole('region', { name: 'Disqualification reasons' });
+    await reasons.getByText('Show the numbers').click();
+    await reasons.getByRole('cell', { name: 'Bad timing' }).waitFor();
+    await reasons.getByText('Show the numbers').click();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
+  });
+
+  it('changes an MQL threshold in settings, which publishes a new policy version', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const live = page.getByTestId('live-version');
+    await live.waitFor();
+    const version = Number((await live.textContent())!.replace(/\D/g, ''));
+    await page.getByLabel('MQL minimum fit').fill('55');
+    await page.getByRole('button', { name: 'Publish new version' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Version ${version + 1} is live` })
+      .waitFor();
+    await expect.poll(() => live.textContent()).toContain(`version ${version + 1}`);
+    const policy = await client.getPolicy();
+    expect(policy.version).toBe(version + 1);
+    expect(policy.policy.lifecycle.mql.minFit).toBe(55);
+  });
+
+  it('renders a stored HTML payload as text on every screen', async () => {
+    const mallory = ids[XSS_LEAD_EMAIL]!;
+    const injected = () => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
+    const imgs = () => page.locator('img[src="x"]').count();
+    await page.getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('searchbox').fill('xss-e2e');
+    await leadRow('Payload').waitFor();
+    expect(await leadRow('Payload').textContent()).toContain(XSS_NAME);
+    await page.goto(`${server.url}/leads/${mallory}`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'onerror' }).waitFor();
+    await page.getByText(`page: ${XSS_NAME}`).waitFor();
+    await page.getByLabel('Call notes').fill(`${XSS_NAME} said they have budget`);
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.locator('.tl-note').filter({ hasText: 'said they have budget' }).waitFor();
+    await page.getByRole('link', { name: 'Pipeline' }).click();
+    await page.locator(`[data-lead="${mallory}"]`).waitFor();
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('region', { name: 'Conversion by group' }).getByText('Show the numbers').click();
+    await page.getByRole('cell', { name: XSS_NAME }).first().waitFor();
+    expect(await imgs()).toBe(0);
+    expect(await injected()).toBeUndefined();
+  });
+
+  it('fits a phone-width screen without sideways scrolling', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const cookies = await page.context().cookies();
+    await phone.context().addCookies(cookies);
+    await phone.goto(server.url);
+    await phone.getByRole('heading', { name: 'Lead inbox' }).waitFor();
+    await phone.getByRole('link', { name: 'Erin Quill' }).waitFor();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await phone.screenshot({ path: join(SHOTS, 'inbox-phone.png') });
+    await phone.close();
+  });
+
+  it('signs out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    const response = await page.request.get(`${server.url}/v1/leads`);
+    expect(response.status()).toBe(401);
+    expect(errors).toEqual([]);
+  });
+});
