@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { registerBenchCommand } from './bench.command';
+import { registerExportCommand } from './export.command';
+import { registerImportCommand } from './import.command';
 import { registerModelCommand } from './model.command';
 import { registerServeCommand } from './serve.command';
 import { registerSignalsCommand } from './signals.command';
+import { registerTenantCommand } from './tenant.command';
 
 /** Each command lives in its own file and registers itself here; keep one line per command group. */
 export function registerCommands(program: Command): void {
@@ -10,4 +13,7 @@ export function registerCommands(program: Command): void {
   registerModelCommand(program);
   registerBenchCommand(program);
   registerSignalsCommand(program);
+  registerTenantCommand(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
 }

@@ -82,48 +82,69 @@ export const matchIcpRule = (rule: IcpRule, value: AttributeValue): RuleMatch | 
     isPresent,
   );
   if (elements.length === 0) return null;
-  const field = fieldLabel(rule);
+  const matched = matchingElements(rule, elements, isList);
+  // The description is only built for a rule that fired: number formatting for every rule of every lead
+  // dominated bulk scoring (a CSV import scores a million leads).
+  return matched.length > 0 ? { matched, description: describeMatch(rule, matched, isList) } : null;
+};
 
-  let matched: AttributeScalar[];
-  let description: string;
+const allowedSets = new WeakMap<readonly AttributeScalar[], Set<string>>();
+const allowedSet = (values: readonly AttributeScalar[]): Set<string> => {
+  let set = allowedSets.get(values);
+  if (set === undefined) {
+    set = new Set(values.map(normalized));
+    allowedSets.set(values, set);
+  }
+  return set;
+};
+
+const matchingElements = (
+  rule: IcpRule,
+  elements: readonly AttributeScalar[],
+  isList: boolean,
+): AttributeScalar[] => {
   switch (rule.operator) {
     case 'equals': {
       const expected = normalized(rule.value);
-      matched = elements.filter((e) => normalized(e) === expected);
-      description = isList ? `${field} include ${showList(matched)}` : `${field} is ${showList(matched)}`;
-      break;
+      return elements.filter((e) => normalized(e) === expected);
     }
     case 'in': {
-      const allowed = new Set(rule.value.map(normalized));
-      matched = elements.filter((e) => allowed.has(normalized(e)));
-      description = isList ? `${field} include ${showList(matched)}` : `${field} is ${showList(matched)}`;
-      break;
+      const allowed = allowedSet(rule.value);
+      return elements.filter((e) => allowed.has(normalized(e)));
     }
     case 'range': {
       const { min, max } = rule.value;
-      matched = elements.filter((e) => {
+      return elements.filter((e) => {
         const n = asNumber(e);
         return n !== null && (min === undefined || n >= min) && (max === undefined || n <= max);
       });
-      description = `${field} ${showList(matched)} ${rangeText(rule.value)}`;
-      break;
     }
     case 'contains': {
       const needle = normalized(rule.value);
-      matched = isList
+      return isList
         ? elements.filter((e) => normalized(e) === needle)
         : elements.filter((e) => normalized(e).includes(needle));
-      description = isList
-        ? `${field} include ${showList(matched)}`
-        : `${field} "${showList(matched)}" contains "${rule.value}"`;
-      break;
     }
     case 'matches': {
       const re = compiled(rule.value);
-      matched = re === null ? [] : elements.filter((e) => re.test(String(e)));
-      description = `${field} "${showList(matched)}" matches /${rule.value}/`;
-      break;
+      return re === null ? [] : elements.filter((e) => re.test(String(e)));
     }
   }
-  return matched.length > 0 ? { matched, description } : null;
+};
+
+const describeMatch = (rule: IcpRule, matched: readonly AttributeScalar[], isList: boolean): string => {
+  const field = fieldLabel(rule);
+  switch (rule.operator) {
+    case 'equals':
+    case 'in':
+      return isList ? `${field} include ${showList(matched)}` : `${field} is ${showList(matched)}`;
+    case 'range':
+      return `${field} ${showList(matched)} ${rangeText(rule.value)}`;
+    case 'contains':
+      return isList
+        ? `${field} include ${showList(matched)}`
+        : `${field} "${showList(matched)}" contains "${rule.value}"`;
+    case 'matches':
+      return `${field} "${showList(matched)}" matches /${rule.value}/`;
+  }
 };

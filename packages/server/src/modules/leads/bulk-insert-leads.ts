@@ -1,5 +1,5 @@
 import type { AccountInput } from '@triage/contracts';
-import { computeFit, domainOf, emailDomainKind, parseJobTitle } from '@triage/core';
+import { computeFit, domainOf, type EmailDomainKind, emailDomainKind, parseJobTitle } from '@triage/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db';
 import { rows } from '../../db/sql';
@@ -7,7 +7,7 @@ import type { AccountRow } from '../accounts/accounts.repository';
 import { upsertAccountsByDomain } from '../accounts/bulk-accounts';
 import type { ActivePolicy } from '../policy/policy.service';
 import { fitSubjectOf } from '../scoring/fit-subject';
-import { recordTransitions } from '../transitions/transitions.service';
+import { insertTransitions } from '../transitions/transitions.repository';
 
 export interface BulkLeadInput {
   email: string;
@@ -21,6 +21,19 @@ export interface BulkLeadInput {
   stage?: string | undefined;
   custom?: Record<string, unknown> | undefined;
   account?: AccountInput | undefined;
+}
+
+/** Memoises a function of a string for one call of insertLeadsBulk: imports repeat titles and domains a lot. */
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
 }
 
 /**
@@ -40,18 +53,21 @@ export async function insertLeadsBulk(
   for (const input of inputs) if (!unique.has(input.email)) unique.set(input.email, input);
   const list = [...unique.values()];
   if (list.length === 0) return new Map();
-  const domainOfInput = (input: BulkLeadInput): string | undefined =>
-    input.account?.domain ??
-    (emailDomainKind(input.email) === 'business' ? (domainOf(input.email) ?? undefined) : undefined);
-  const accountInputs = list.flatMap((input) => {
-    const domain = domainOfInput(input);
-    return domain ? [{ ...(input.account ?? { name: domain }), domain }] : [];
+  const kindOfDomain = memo<EmailDomainKind>((domain) => emailDomainKind(`x@${domain}`));
+  const titleOf = memo(parseJobTitle);
+  const located = list.map((input) => {
+    const emailDomain = domainOf(input.email);
+    const kind: EmailDomainKind = emailDomain ? kindOfDomain(emailDomain) : emailDomainKind(input.email);
+    const domain = input.account?.domain ?? (kind === 'business' ? (emailDomain ?? undefined) : undefined);
+    return { input, kind, domain };
   });
+  const accountInputs = located.flatMap(({ input, domain }) =>
+    domain ? [{ ...(input.account ?? { name: domain }), domain }] : [],
+  );
   const accounts = await upsertAccountsByDomain(db, tenantId, accountInputs, now);
-  const prepared = list.map((input) => {
-    const domain = domainOfInput(input);
+  const prepared = located.map(({ input, kind, domain }) => {
     const account: AccountRow | undefined = domain ? accounts.get(domain) : undefined;
-    const parsed = input.title ? parseJobTitle(input.title) : undefined;
+    const parsed = input.title ? titleOf(input.title) : undefined;
     const fields = {
       email: input.email,
       title: input.title ?? null,
@@ -61,7 +77,9 @@ export async function insertLeadsBulk(
       source: input.source ?? null,
       custom: input.custom ?? {},
     };
-    const fit = computeFit(fitSubjectOf(fields, account), policy.policy.icp.rules);
+    const subject = fitSubjectOf(fields, account);
+    subject.contact.emailDomainKind = kind;
+    const fit = computeFit(subject, policy.policy.icp.rules);
     return { input, fields, accountId: account?.id ?? null, fit };
   });
   const col = <T>(f: (p: (typeof prepared)[number]) => T) => sql.param(prepared.map(f));
@@ -84,7 +102,8 @@ export async function insertLeadsBulk(
         on conflict (tenant_id, email) do nothing
         returning id, email, stage`,
   );
-  await recordTransitions(
+  // Creation transitions only: the leads were inserted in their stage, so there is nothing to move.
+  await insertTransitions(
     db,
     tenantId,
     created.map((lead) => ({

@@ -1,0 +1,262 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Db } from '@triage/server';
+import { type BulkLeadInput, insertLeadsBulk } from '@triage/server/modules/leads/bulk-insert-leads';
+import { PolicyCache } from '@triage/server/modules/policy/policy.service';
+import { parse } from 'csv-parse';
+import { EmailFingerprints } from './email-fingerprints';
+import { type LeadMapping, MappingError, parseLeadMapping } from './lead-mapping';
+import { compileRowMapper } from './lead-row-mapper';
+
+/**
+ * invalid: the row breaks a validation rule; duplicate: its email appeared earlier in the file; existing: the
+ * workspace already has a lead with that email (skipped, never overwritten); rejected: the database refused it.
+ */
+export const IMPORT_ISSUE_KINDS = ['invalid', 'duplicate', 'existing', 'rejected'] as const;
+export type ImportIssueKind = (typeof IMPORT_ISSUE_KINDS)[number];
+
+export interface ImportIssue {
+  /** The row number a spreadsheet shows: the header is row 1, the first lead row 2. */
+  row: number;
+  column: string;
+  problem: string;
+  value?: string;
+  kind: ImportIssueKind;
+}
+
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rowsRead: number;
+  imported: number;
+}
+
+export interface ImportLeadsOptions {
+  db: Db;
+  tenantId: string;
+  /** Path of the CSV file; the first row names the columns. */
+  file: string;
+  /** The parsed mapping or the raw content of mapping.json (validated here, before the file is read). */
+  mapping: unknown;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Every problem row, in file order, as it is found; nothing is kept here, so the report can be streamed. */
+  onIssue?: (issue: ImportIssue) => void;
+  /** Rows per transaction. */
+  batchSize?: number;
+  now?: () => number;
+}
+
+export interface ImportSummary {
+  file: string;
+  rowsRead: number;
+  imported: number;
+  /** Rows whose email appeared earlier in the file. */
+  duplicates: number;
+  /** Rows whose email already belonged to a lead of the tenant. */
+  existing: number;
+  invalid: number;
+  rejected: number;
+  elapsedMs: number;
+  rowsPerSecond: number;
+}
+
+/** The file cannot be read at all; nothing was imported. */
+export class ImportFileError extends Error {
+  override readonly name = 'ImportFileError';
+}
+
+interface PendingRow {
+  row: number;
+  lead: BulkLeadInput;
+}
+
+const DEFAULT_BATCH_SIZE = 5000;
+
+/**
+ * Streams a CSV file of leads into a tenant. Rows are validated with the API's lead schema; bad rows are
+ * reported and skipped; good rows go in by batches, each batch one transaction through the bulk insert path,
+ * while the next batch is being parsed. Memory stays flat: one batch in flight, one being filled, and a
+ * fingerprint per distinct email to catch duplicates inside the file.
+ */
+export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const mapping: LeadMapping = parseLeadMapping(options.mapping);
+  const totalBytes = await fileSize(options.file);
+  const now = options.now ?? Date.now;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const policy = await new PolicyCache(options.db).get(options.tenantId);
+  const actor = { kind: 'import', id: basename(options.file) };
+  const emailColumn = Object.entries(mapping.columns).find(([, target]) => target === 'email')![0];
+
+  const summary: ImportSummary = {
+    file: options.file,
+    rowsRead: 0,
+    imported: 0,
+    duplicates: 0,
+    existing: 0,
+    invalid: 0,
+    rejected: 0,
+    elapsedMs: 0,
+    rowsPerSecond: 0,
+  };
+  const report = (issue: ImportIssue) => options.onIssue?.(issue);
+  let bytesRead = 0;
+  const progress = () =>
+    options.onProgress?.({ bytesRead, totalBytes, rowsRead: summary.rowsRead, imported: summary.imported });
+
+  const writeBatch = async (batch: PendingRow[]): Promise<void> => {
+    try {
+      const created = await options.db.transaction((tx) =>
+        insertLeadsBulk(
+          tx,
+          options.tenantId,
+          batch.map((r) => r.lead),
+          policy,
+          new Date(now()),
+          actor,
+        ),
+      );
+      summary.imported += created.size;
+      for (const { row, lead } of batch) {
+        if (created.has(lead.email)) continue;
+        summary.existing++;
+        report({
+          row,
+          column: emailColumn,
+          problem: 'a lead with this email already exists; row skipped',
+          value: lead.email,
+          kind: 'existing',
+        });
+      }
+    } catch (error) {
+      // The transaction rolled back, so nothing of the batch is stored. A data error names no row, so halve the
+      // batch until the rows the database refuses are alone; the others still go in.
+      if (!isRowLevelDatabaseError(error)) throw error;
+      if (batch.length === 1) {
+        summary.rejected++;
+        report({
+          row: batch[0]!.row,
+          column: '(row)',
+          problem: `refused by the database: ${messageOf(error)}`,
+          kind: 'rejected',
+        });
+        return;
+      }
+      const half = batch.length >> 1;
+      await writeBatch(batch.slice(0, half));
+      await writeBatch(batch.slice(half));
+    }
+  };
+
+  const input = createReadStream(options.file);
+  input.on('data', (chunk) => {
+    bytesRead += chunk.length;
+  });
+  // A quote in the middle of a cell is taken literally (relax_quotes); a quote left open to the end of the file
+  // stops the import with its line, since everything after it would be read wrongly.
+  const parser = parse({
+    delimiter: mapping.delimiter,
+    bom: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  });
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+
+  let mapRow: ReturnType<typeof compileRowMapper> | undefined;
+  const seen = new EmailFingerprints();
+  let batch: PendingRow[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (!mapRow) {
+        mapRow = compileRowMapper(mapping, record);
+        continue;
+      }
+      summary.rowsRead++;
+      const row = summary.rowsRead + 1;
+      const mapped = mapRow(record);
+      if (!mapped.ok) {
+        summary.invalid++;
+        for (const issue of mapped.issues) report({ row, ...issue, kind: 'invalid' });
+      } else {
+        const first = seen.firstRowOf(mapped.lead.email, row);
+        if (first !== undefined) {
+          summary.duplicates++;
+          report({
+            row,
+            column: emailColumn,
+            problem: `duplicate: the same email is on row ${first}; row skipped`,
+            value: mapped.lead.email,
+            kind: 'duplicate',
+          });
+        } else batch.push({ row, lead: mapped.lead });
+      }
+      if (batch.length >= batchSize) {
+        await inFlight;
+        inFlight = writeBatch(batch);
+        // Parsing the next batch overlaps with this write; a failure surfaces at the next await.
+        inFlight.catch(() => undefined);
+        batch = [];
+        progress();
+      } else if ((summary.rowsRead & 4095) === 0) progress();
+    }
+    await inFlight;
+    if (batch.length) await writeBatch(batch);
+  } catch (error) {
+    input.destroy();
+    await inFlight.catch(() => undefined);
+    if (error instanceof MappingError) throw error;
+    if (isFileError(error)) throw new ImportFileError(`cannot read ${options.file}: ${messageOf(error)}`);
+    if (isCsvError(error))
+      throw new ImportFileError(
+        `${options.file} is not valid CSV (${messageOf(error)}); the ${summary.imported} leads before that point were imported`,
+      );
+    throw error;
+  }
+  if (!mapRow) throw new ImportFileError(`${options.file} is empty: the first row must name the columns`);
+  progress();
+  summary.elapsedMs = Math.round(performance.now() - started);
+  summary.rowsPerSecond =
+    summary.elapsedMs > 0 ? Math.round((summary.rowsRead * 1000) / summary.elapsedMs) : 0;
+  return summary;
+}
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new ImportFileError(`${file} is not a file`);
+    return info.size;
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError(`cannot read ${file}: ${messageOf(error)}`);
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function isFileError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) && !code.startsWith('ECONN');
+}
+
+const isCsvError = (error: unknown) =>
+  typeof (error as { code?: unknown } | null)?.code === 'string' &&
+  String((error as { code: string }).code).startsWith('CSV_');
+
+/** SQLSTATE of a database error, looking through drizzle's wrapper. */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** Errors caused by the data of some row (bad value, constraint, a trigger's refusal), not by the connection. */
+function isRowLevelDatabaseError(error: unknown): boolean {
+  const state = sqlStateOf(error);
+  return state !== undefined && ['22', '23', '54', 'P0'].includes(state.slice(0, 2));
+}
