@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import type { ServerConfig } from './config';
 import { createDatabase } from './db/create-db';
+import { startEmbeddedMaintenance } from './db/embedded-maintenance';
 import { ensureDemoWorkspace } from './demo/demo-workspace';
 
 /** Opens the database, seeds the demo workspace when asked and the database is empty, and listens. */
@@ -13,8 +14,12 @@ export async function startServer(config: ServerConfig) {
     // Model training (on demand and weekly) runs here, as durable jobs in the same database.
     jobs: true,
   });
+  const stopMaintenance = startEmbeddedMaintenance(database, (error) =>
+    app.log.error({ err: error }, 'maintenance failed'),
+  );
   const address = await app.listen({ port: config.port, host: config.host });
   const close = async () => {
+    stopMaintenance();
     await app.close();
     await database.close();
   };

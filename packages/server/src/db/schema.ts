@@ -156,9 +156,8 @@ export const leads = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('leads_tenant_email_uq').on(t.tenantId, t.email),
-    index('leads_tenant_hot_idx')
-      .on(t.tenantId, t.hotKey.desc().nullsLast(), t.id)
-      .where(sql`stage not in ('customer', 'closed_lost', 'disqualified')`),
+    // One heat index serves the hot list (closed stages filtered while walking it) and every list sorted by heat.
+    index('leads_tenant_heat_idx').on(t.tenantId, t.hotKey.desc().nullsLast(), t.id),
     index('leads_tenant_fit_idx').on(t.tenantId, t.fitScore.desc(), t.id),
     index('leads_tenant_created_idx').on(t.tenantId, t.createdAt.desc(), t.id),
     index('leads_tenant_stage_idx').on(t.tenantId, t.stage),
