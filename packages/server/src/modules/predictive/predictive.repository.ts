@@ -107,7 +107,13 @@ export async function loadFeatureInputs(
       sql`select l.id, l.stage, l.email, l.title, l.seniority, l.department, l.country, l.source, l.custom,
             l.account_id as "accountId", a.industry, a.employees, a.annual_revenue as "annualRevenue",
             a.country as "accountCountry", a.technologies, a.custom as "accountCustom"
-          from leads l left join accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id
+          from leads l
+          -- One primary-key probe per lead whatever the statistics say (PGlite never auto-analyzes, and after a
+          -- bulk load the planner believes a tenant has 4 accounts); 'limit 1' keeps the subquery from being flattened.
+          left join lateral (
+            select industry, employees, annual_revenue, country, technologies, custom from accounts
+            where tenant_id = l.tenant_id and id = l.account_id limit 1
+          ) a on true
           where l.tenant_id = ${tenantId} and l.id = any(${idArray})`,
     ),
     rows<{ leadId: string; decidedAt: Date | string }>(
