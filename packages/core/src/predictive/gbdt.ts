@@ -77,6 +77,13 @@ export type GbdtTraining = {
   rounds: number;
   /** Raw log-odds of the validation rows at the kept round. */
   validationLogits: Float64Array | null;
+  /**
+   * Validation log-loss after each number of trees (index 0: the bias alone), up to where training
+   * stopped, so that several folds can agree on one number of trees.
+   */
+  validationLosses: number[];
+  /** Every tree grown, also those after the kept round (to re-score the validation rows at another round). */
+  grown: TreeNodes[];
 };
 
 type Split = {
@@ -215,6 +222,7 @@ export function trainGbdt(
   let bestLoss = validCount > 0 ? meanLogLoss(validScores, validY) : Number.POSITIVE_INFINITY;
   let bestRound = 0;
   let bestValidScores: Float64Array | null = validCount > 0 ? validScores.slice() : null;
+  const validationLosses: number[] = validCount > 0 ? [bestLoss] : [];
 
   const pool: Float64Array[] = [];
   const takeHist = () => pool.pop() ?? new Float64Array(totalBins * 3);
@@ -468,6 +476,7 @@ export function trainGbdt(
         validScores[k]! += nodes.value[walk(nodes, tree.masks, validBins, k * width)]!;
       }
       const loss = meanLogLoss(validScores, validY);
+      validationLosses.push(loss);
       if (loss < bestLoss - 1e-7) {
         bestLoss = loss;
         bestRound = round + 1;
@@ -482,6 +491,8 @@ export function trainGbdt(
     model: { kind: 'gbdt', bias, trees: trees.slice(0, rounds) },
     rounds,
     validationLogits: bestValidScores,
+    validationLosses,
+    grown: trees,
   };
 }
 
@@ -578,4 +589,40 @@ export function forestContributions(
     logit += value[node]!;
   }
   return logit;
+}
+
+/** Raw log-odds of the given rows under the first `rounds` trees of a forest (no contributions). */
+export function forestLogits(
+  model: GbdtModel,
+  data: BinnedData,
+  rows: Int32Array,
+  rounds = model.trees.length,
+): Float64Array {
+  const forest = flattenForest({ ...model, trees: model.trees.slice(0, rounds) }, data.columns);
+  const width = data.columns.length;
+  const { column, threshold, missingLeft, maskOffset, leftMasks, left, right, value } = forest;
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const base = rows[k]! * width;
+    let logit = forest.bias;
+    for (let t = 0; t < forest.roots.length; t++) {
+      let node = forest.roots[t]!;
+      let c = column[node]!;
+      while (c >= 0) {
+        const bin = data.bins[base + c]!;
+        const mask = maskOffset[node]!;
+        const goLeft =
+          mask >= 0
+            ? leftMasks[mask + bin] === 1
+            : bin === 0
+              ? missingLeft[node] === 1
+              : bin <= threshold[node]!;
+        node = goLeft ? left[node]! : right[node]!;
+        c = column[node]!;
+      }
+      logit += value[node]!;
+    }
+    out[k] = logit;
+  }
+  return out;
 }

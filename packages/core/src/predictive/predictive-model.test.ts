@@ -46,6 +46,21 @@ describe('gradient-boosted trees', () => {
 });
 
 describe('model choice', () => {
+  it('chooses the trees’ leaf budget on held-out rows when given a grid, and says so', () => {
+    const data = knownAnswerLeads(3000, 7, 'interaction');
+    const model = trainPredictiveModel(data.rows, data.outcomes, {
+      fields,
+      seed: 3,
+      learners: ['gbdt'],
+      gbdtLeafGrid: [4, 16],
+    });
+    expect(model.validation.candidates[0]!.detail).toMatch(/chosen from 4 leaves: [\d.]+, 16 leaves: [\d.]+/);
+    const test = knownAnswerLeads(2000, 99, 'interaction');
+    const probabilities = test.rows.map((row) => scoreWithModel(model, row).probability);
+    expect(rocAuc(probabilities, test.outcomes)).toBeGreaterThan(0.75);
+  });
+
+
   it('picks the learner with the lower held-out log-loss and reports every candidate', () => {
     const { model } = train('interaction', ['gbdt', 'logistic']);
     expect(model.validation.chosen).not.toBe('logistic');

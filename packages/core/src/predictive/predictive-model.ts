@@ -1,7 +1,7 @@
 import { calibrate, fitPlatt, fitStack, IDENTITY_CALIBRATION, type PlattCalibration } from './calibration';
 import { type EncodedDataset, encodeDataset, type FieldEncoder, fitEncoders } from './feature-encoder';
 import { type FieldSpec, fieldSpecLabel, selectFeatureFields } from './field-spec';
-import { DEFAULT_GBDT_PARAMS, type GbdtModel, type GbdtParams, trainGbdt } from './gbdt';
+import { DEFAULT_GBDT_PARAMS, forestLogits, type GbdtModel, type GbdtParams, trainGbdt } from './gbdt';
 import { fitImpactEncodings } from './impact-encoding';
 import { type LogisticModel, logisticLogits, trainLogistic } from './logistic-regression';
 import { type ClassificationMetrics, classificationMetrics } from './metrics';
@@ -73,6 +73,12 @@ export type TrainOptions = {
   timeOrdered?: boolean;
   learners?: readonly LearnerKind[];
   gbdt?: Partial<GbdtParams>;
+  /**
+   * Leaf budgets to choose from on held-out rows (e.g. [4, 16]); by default one setting. Measured on
+   * X Education and synthetic tables, [4, 16] helped data driven by interactions (+0.007 AUC) and
+   * was neutral to slightly worse on the real leads while doubling training time.
+   */
+  gbdtLeafGrid?: readonly number[];
   /** Candidate L2 strengths for the logistic regression (the best on the first fold is used). */
   logisticLambdas?: readonly number[];
   folds?: number;
@@ -201,6 +207,57 @@ function validationRows(folds: Fold[]): Int32Array {
   return Int32Array.from(rows);
 }
 
+type GbdtTrial = {
+  params: GbdtParams;
+  rounds: number;
+  logits: Float64Array;
+  loss: number;
+  foldModel: GbdtModel;
+};
+
+/**
+ * Trains one setting on every fold, then picks the single number of trees with the lowest pooled
+ * validation log-loss over all folds (rather than each fold stopping at its own best round, which
+ * would make the held-out predictions look better than they are), and re-scores each fold there.
+ */
+function gbdtTrial(
+  data: EncodedDataset,
+  labels: Uint8Array,
+  folds: Fold[],
+  params: GbdtParams,
+  seed: number,
+): GbdtTrial {
+  const trainings = folds.map((fold, f) =>
+    trainGbdt(data, labels, fold.train, fold.valid, params, createRandom(seed + 101 * (f + 1))),
+  );
+  const length = Math.min(...trainings.map((training) => training.validationLosses.length));
+  let rounds = 0;
+  let bestLoss = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < length; r++) {
+    let total = 0;
+    trainings.forEach((training, f) => {
+      total += training.validationLosses[r]! * folds[f]!.valid.length;
+    });
+    if (total < bestLoss - 1e-9) {
+      bestLoss = total;
+      rounds = r;
+    }
+  }
+  const logits: number[] = [];
+  trainings.forEach((training, f) => {
+    const model: GbdtModel = { ...training.model, trees: training.grown };
+    logits.push(...forestLogits(model, data, folds[f]!.valid, rounds));
+  });
+  const last = trainings[trainings.length - 1]!;
+  return {
+    params,
+    rounds,
+    logits: Float64Array.from(logits),
+    loss: bestLoss / logits.length,
+    foldModel: { ...last.model, trees: last.grown.slice(0, rounds) },
+  };
+}
+
 function gbdtCandidate(
   data: EncodedDataset,
   labels: Uint8Array,
@@ -210,32 +267,30 @@ function gbdtCandidate(
 ): Candidate {
   // Twice the step on large tables halves the trees needed and keeps training within its time budget.
   const learningRate = data.rows >= LARGE_DATA_ROWS ? 0.1 : DEFAULT_GBDT_PARAMS.learningRate;
-  const params: GbdtParams = { ...DEFAULT_GBDT_PARAMS, learningRate, ...options.gbdt };
-  const logits: number[] = [];
-  const rounds: number[] = [];
-  let foldModel: GbdtModel | null = null;
-  folds.forEach((fold, f) => {
-    const trained = trainGbdt(
-      data,
-      labels,
-      fold.train,
-      fold.valid,
-      params,
-      createRandom(options.seed + 101 * (f + 1)),
-    );
-    logits.push(...trained.validationLogits!);
-    rounds.push(trained.rounds);
-    foldModel = trained.model;
-  });
-  const meanRounds = rounds.reduce((sum, r) => sum + r, 0) / rounds.length;
+  const base: GbdtParams = { ...DEFAULT_GBDT_PARAMS, learningRate, ...options.gbdt };
+  // A leaf grid costs one full cross-validation per setting; large tables keep one setting to stay
+  // within the training-time budget.
+  const leafGrid =
+    options.gbdtLeafGrid && options.gbdtLeafGrid.length > 0 && data.rows < LARGE_DATA_ROWS
+      ? options.gbdtLeafGrid
+      : [base.maxLeaves];
+  const trials = leafGrid.map((maxLeaves) =>
+    gbdtTrial(data, labels, folds, { ...base, maxLeaves }, options.seed),
+  );
+  const best = trials.reduce((a, b) => (b.loss < a.loss ? b : a));
+  const params = best.params;
   // The final model sees more rows than each fold did, so it may use a few more rounds.
-  const finalRounds = Math.max(1, Math.round(meanRounds * (folds.length > 1 ? 1.1 : 1.15)));
+  const finalRounds = Math.max(1, Math.round(best.rounds * (folds.length > 1 ? 1.1 : 1.15)));
+  const tried =
+    trials.length > 1
+      ? ` (chosen from ${trials.map((trial) => `${trial.params.maxLeaves} leaves: ${trial.loss.toFixed(4)}`).join(', ')} held-out log-loss)`
+      : '';
   return {
     learner: 'gbdt',
-    logits: Float64Array.from(logits),
-    detail: `${reuseFoldModel ? Math.round(meanRounds) : finalRounds} trees (early stopping at ${rounds.join(', ')}), learning rate ${params.learningRate}, up to ${params.maxLeaves} leaves`,
+    logits: best.logits,
+    detail: `${reuseFoldModel ? best.rounds : finalRounds} trees (${best.rounds} best on held-out rows), learning rate ${params.learningRate}, up to ${params.maxLeaves} leaves${tried}`,
     fit: (rows) => {
-      if (reuseFoldModel && foldModel) return foldModel;
+      if (reuseFoldModel) return best.foldModel;
       const fixed = { ...params, maxRounds: finalRounds };
       return trainGbdt(data, labels, rows, null, fixed, createRandom(options.seed)).model;
     },
