@@ -47,7 +47,7 @@ function evaluate(
     const z = intercept + rowDot(matrix, row, weights);
     const y = labels[row]!;
     const e = Math.exp(-Math.abs(z));
-    loss += (z > 0 ? z : 0) + Math.log1p(e) - (y ? z : 0);
+    loss += Math.max(z, 0) + Math.log1p(e) - (y ? z : 0);
     const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
     const residual = p - y;
     gradient[0]! += residual;

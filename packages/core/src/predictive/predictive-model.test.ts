@@ -60,7 +60,6 @@ describe('model choice', () => {
     expect(rocAuc(probabilities, test.outcomes)).toBeGreaterThan(0.75);
   });
 
-
   it('picks the learner with the lower held-out log-loss and reports every candidate', () => {
     const { model } = train('interaction', ['gbdt', 'logistic']);
     expect(model.validation.chosen).not.toBe('logistic');
