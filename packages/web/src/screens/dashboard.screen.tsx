@@ -134,8 +134,20 @@ export function DashboardScreen() {
                 <YAxis fontSize={11} allowDecimals={false} />
                 <Tooltip />
                 <Legend />
-                <Bar dataKey="current" name="In stage now" fill={C.brand} radius={[4, 4, 0, 0]} />
-                <Bar dataKey="entered" name="Entered in period" fill={C.blue} radius={[4, 4, 0, 0]} />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="current"
+                  name="In stage now"
+                  fill={C.brand}
+                  radius={[4, 4, 0, 0]}
+                />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="entered"
+                  name="Entered in period"
+                  fill={C.blue}
+                  radius={[4, 4, 0, 0]}
+                />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -157,7 +169,13 @@ export function DashboardScreen() {
                 <XAxis type="number" unit="%" domain={[0, 100]} fontSize={11} />
                 <YAxis type="category" dataKey="name" width={110} fontSize={11} />
                 <Tooltip formatter={(v) => `${v}%`} />
-                <Bar dataKey="pct" name="Converted" fill={C.green} radius={[0, 4, 4, 0]} />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="pct"
+                  name="Converted"
+                  fill={C.green}
+                  radius={[0, 4, 4, 0]}
+                />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -180,7 +198,13 @@ export function DashboardScreen() {
                 <XAxis dataKey="name" fontSize={11} />
                 <YAxis fontSize={11} />
                 <Tooltip />
-                <Bar dataKey="medianHours" name="Median hours" fill={C.amber} radius={[4, 4, 0, 0]} />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="medianHours"
+                  name="Median hours"
+                  fill={C.amber}
+                  radius={[4, 4, 0, 0]}
+                />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -202,7 +226,13 @@ export function DashboardScreen() {
                 <XAxis type="number" allowDecimals={false} fontSize={11} />
                 <YAxis type="category" dataKey="name" width={110} fontSize={11} />
                 <Tooltip />
-                <Bar dataKey="count" name="Leads" fill={C.red} radius={[0, 4, 4, 0]} />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="count"
+                  name="Leads"
+                  fill={C.red}
+                  radius={[0, 4, 4, 0]}
+                />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -232,8 +262,20 @@ export function DashboardScreen() {
                 <YAxis unit="%" fontSize={11} />
                 <Tooltip formatter={(v) => `${v}%`} />
                 <Legend />
-                <Bar dataKey="qualifiedPct" name="Reached SQL" fill={C.blue} radius={[4, 4, 0, 0]} />
-                <Bar dataKey="customerPct" name="Became customer" fill={C.green} radius={[4, 4, 0, 0]} />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="qualifiedPct"
+                  name="Reached SQL"
+                  fill={C.blue}
+                  radius={[4, 4, 0, 0]}
+                />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="customerPct"
+                  name="Became customer"
+                  fill={C.green}
+                  radius={[4, 4, 0, 0]}
+                />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -258,7 +300,13 @@ export function DashboardScreen() {
                 <XAxis dataKey="label" fontSize={11} />
                 <YAxis allowDecimals={false} fontSize={11} />
                 <Tooltip />
-                <Bar dataKey="count" name="Leads contacted" fill={C.brand} radius={[4, 4, 0, 0]} />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="count"
+                  name="Leads contacted"
+                  fill={C.brand}
+                  radius={[4, 4, 0, 0]}
+                />
               </BarChart>
             </ResponsiveContainer>
           </div>
