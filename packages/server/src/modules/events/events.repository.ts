@@ -104,6 +104,10 @@ export interface EngagementUpdate {
   handRaiseAt: number | null;
 }
 
+/**
+ * The `l.id = any(ids)` next to the join is what makes PostgreSQL find the leads through the primary key: joined
+ * to unnest alone, it hashes every lead of the tenant (a scan that grows with the tenant, not the batch).
+ */
 export async function updateLeadEngagement(
   db: Db,
   tenantId: string,
@@ -120,7 +124,7 @@ export async function updateLeadEngagement(
                     ${sql.param(list.map((u) => u.asOf))}::int8[], ${sql.param(list.map((u) => u.hotKey))}::float8[],
                     ${sql.param(list.map((u) => u.lastActivityAt))}::int8[], ${sql.param(list.map((u) => u.handRaiseAt))}::int8[])
           as u(id, value, as_of, hot_key, last_activity, hand_raise)
-        where l.tenant_id = ${tenantId} and l.id = u.id`,
+        where l.tenant_id = ${tenantId} and l.id = any(${sql.param(list.map((u) => u.id))}::uuid[]) and l.id = u.id`,
   );
 }
 

@@ -6,6 +6,8 @@ import type { ActivePolicy } from '../policy/policy.service';
 import { fitSubjectOf } from './fit-subject';
 
 const BATCH = 5_000;
+/** Batches written at once; more than two buys nothing on a small server and only holds more connections. */
+const WRITERS = 2;
 
 interface RescoreRow {
   id: string;
@@ -31,6 +33,9 @@ interface RescoreRow {
  * part of the policy changed. Works in batches of 5,000 leads, each committed on its own, and picks leads by
  * `policy_version < version`, so an interrupted run resumes where it stopped. Stages are not moved here: the
  * stage rules apply when a lead next changes (a policy preview is the place to see their effect first).
+ *
+ * The updates name the batch's ids with `l.id = any(ids)` as well as joining them to unnest: without it
+ * PostgreSQL hashes every lead of the tenant for each batch, so a re-score grew with the square of the tenant.
  */
 export async function rescoreTenant(
   ctx: AppContext,
@@ -40,7 +45,19 @@ export async function rescoreTenant(
 ): Promise<number> {
   let total = 0;
   let afterId = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
+  // Reading and scoring the next batch overlaps with writing the previous ones: on PostgreSQL the writes run on
+  // their own connections (PGlite simply queues them). A failed write stops the run after the writes in flight.
+  const writes = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  const track = (write: Promise<void>) => {
+    const tracked: Promise<void> = write
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => writes.delete(tracked));
+    writes.add(tracked);
+  };
+  while (!failure) {
     const batch = await rows<RescoreRow>(
       ctx.db,
       sql`select l.id, l.email, l.title, l.seniority, l.department, l.country, l.source, l.custom, l.account_id as "accountId",
@@ -50,7 +67,7 @@ export async function rescoreTenant(
           where l.tenant_id = ${tenantId} and l.policy_version < ${policy.version} and l.id > ${afterId}
           order by l.id limit ${BATCH}`,
     );
-    if (batch.length === 0) return total;
+    if (batch.length === 0) break;
     afterId = batch.at(-1)!.id;
     const fits = batch.map((r) =>
       computeFit(
@@ -71,17 +88,24 @@ export async function rescoreTenant(
         policy.policy.icp.rules,
       ),
     );
-    await ctx.db.transaction(async (tx) => {
-      const ids = batch.map((r) => r.id);
-      await tx.execute(sql`
-        update leads l set fit_score = u.fit, fit_knocked_out = u.knocked, policy_version = ${policy.version}, updated_at = now()
-        from unnest(${sql.param(ids)}::uuid[], ${sql.param(fits.map((f) => f.score))}::smallint[],
-                    ${sql.param(fits.map((f) => f.knockedOut))}::boolean[]) as u(id, fit, knocked)
-        where l.tenant_id = ${tenantId} and l.id = u.id`);
-      if (engagementChanged) await replayEngagement(tx as unknown as AppContext['db'], tenantId, ids, policy);
-    });
+    const ids = batch.map((r) => r.id);
+    track(
+      ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`
+          update leads l set fit_score = u.fit, fit_knocked_out = u.knocked, policy_version = ${policy.version}, updated_at = now()
+          from unnest(${sql.param(ids)}::uuid[], ${sql.param(fits.map((f) => f.score))}::smallint[],
+                      ${sql.param(fits.map((f) => f.knockedOut))}::boolean[]) as u(id, fit, knocked)
+          where l.tenant_id = ${tenantId} and l.id = any(${sql.param(ids)}::uuid[]) and l.id = u.id`);
+        if (engagementChanged)
+          await replayEngagement(tx as unknown as AppContext['db'], tenantId, ids, policy);
+      }),
+    );
     total += batch.length;
+    if (writes.size >= WRITERS) await Promise.race(writes);
   }
+  await Promise.all(writes);
+  if (failure) throw failure.error;
+  return total;
 }
 
 async function replayEngagement(db: AppContext['db'], tenantId: string, ids: string[], policy: ActivePolicy) {
@@ -119,5 +143,5 @@ async function replayEngagement(db: AppContext['db'], tenantId: string, ids: str
     from unnest(${sql.param(ids)}::uuid[], ${sql.param(states.map((s) => s.state.value))}::float8[],
                 ${sql.param(states.map((s) => s.state.asOf))}::int8[],
                 ${sql.param(states.map((s) => orderingKey(s.state, engagement)))}::float8[]) as u(id, value, as_of, hot_key)
-    where l.tenant_id = ${tenantId} and l.id = u.id`);
+    where l.tenant_id = ${tenantId} and l.id = any(${sql.param(ids)}::uuid[]) and l.id = u.id`);
 }
