@@ -40,7 +40,14 @@ describe('triage bench --quick --json', () => {
       if (row.goal !== undefined) expect(typeof row.meetsGoal).toBe('boolean');
     }
     const names = output.results.map((row) => row.name).join('\n');
-    for (const expected of ['engagement updates', 'event ingestion', 'hot list', 're-score'])
+    for (const expected of [
+      'engagement updates',
+      'event ingestion',
+      'hot list',
+      're-score',
+      'CSV import',
+      'conversation analysis',
+    ])
       expect(names).toContain(expected);
   }, 300_000);
 

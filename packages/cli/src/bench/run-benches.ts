@@ -4,18 +4,25 @@ import { type DbTarget, openBenchDatabase } from './bench-target';
 import type { DbBench, DbBenchSession } from './db-bench';
 import { benchEngagement } from './engagement.bench';
 import { benchHotList } from './hot-list.bench';
+import { benchImport } from './import.bench';
 import { benchIngestion } from './ingestion.bench';
 import { benchRescore } from './rescore.bench';
 import { benchSignals } from './signals.bench';
+import { benchTraining } from './training.bench';
 
 /** Benches of pure computations: run once, target 'none'. */
-const PURE_BENCHES = { engagement: benchEngagement, signals: benchSignals } satisfies Record<string, Bench>;
+const PURE_BENCHES = {
+  engagement: benchEngagement,
+  signals: benchSignals,
+  training: benchTraining,
+} satisfies Record<string, Bench>;
 
 /** Benches that need a database: run once per target, in this order (later ones reuse earlier fixtures). */
 const DB_BENCHES = {
   ingestion: benchIngestion,
   'hot-list': benchHotList,
   rescore: benchRescore,
+  import: benchImport,
 } satisfies Record<string, DbBench>;
 
 export const BENCH_NAMES = [...Object.keys(PURE_BENCHES), ...Object.keys(DB_BENCHES)];

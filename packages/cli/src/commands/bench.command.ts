@@ -48,7 +48,11 @@ export function registerBenchCommand(program: Command): void {
           log: (line) => process.stderr.write(`${line}\n`),
         });
         if (flags.json) {
-          const machine = { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+          const machine = {
+            cpus: availableParallelism(),
+            cpu: cpus()[0]?.model ?? 'unknown',
+            node: process.version,
+          };
           const output = { date: new Date().toISOString(), machine, results };
           process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
         } else if (flags.markdown) process.stdout.write(formatBenchMarkdown(results));
