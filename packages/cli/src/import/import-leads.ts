@@ -40,7 +40,10 @@ export interface ImportLeadsOptions {
   /** The parsed mapping or the raw content of mapping.json (validated here, before the file is read). */
   mapping: unknown;
   onProgress?: (progress: ImportProgress) => void;
-  /** Every problem row, in file order, as it is found; nothing is kept here, so the report can be streamed. */
+  /**
+   * Every problem, as it is found: validation problems as rows are read, duplicates of existing leads and
+   * refusals when their batch is written. Nothing is kept here, so the report can be streamed.
+   */
   onIssue?: (issue: ImportIssue) => void;
   /** Rows per transaction. */
   batchSize?: number;
@@ -138,7 +141,7 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
         report({
           row: batch[0]!.row,
           column: '(row)',
-          problem: `refused by the database: ${messageOf(error)}`,
+          problem: `refused by the database: ${databaseMessageOf(error)}`,
           kind: 'rejected',
         });
         return;
@@ -253,6 +256,15 @@ function sqlStateOf(error: unknown): string | undefined {
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
   return undefined;
+}
+
+/** The database's own words: drizzle wraps them in a message that repeats the whole statement. */
+function databaseMessageOf(error: unknown): string {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return messageOf(e);
+  }
+  return messageOf(error);
 }
 
 /** Errors caused by the data of some row (bad value, constraint, a trigger's refusal), not by the connection. */
