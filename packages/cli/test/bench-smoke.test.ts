@@ -37,7 +37,8 @@ describe('triage bench --quick --json', () => {
       expect(Number.isFinite(row.value)).toBe(true);
       expect(row.value).toBeGreaterThan(0);
       expect(row.unit.length).toBeGreaterThan(0);
-      if (row.goal !== undefined) expect(typeof row.meetsGoal).toBe('boolean');
+      if (row.meetsGoal !== undefined) expect(typeof row.meetsGoal).toBe('boolean');
+      if (row.goal !== undefined) expect(row.goal.length).toBeGreaterThan(0);
     }
     const names = output.results.map((row) => row.name).join('\n');
     for (const expected of [

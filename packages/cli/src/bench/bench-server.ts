@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '@triage/server/app';
 import type { Database } from '@triage/server/db/create-db';
@@ -30,23 +31,48 @@ export async function createBenchTenant(database: Database, name: string): Promi
   return { tenantId: created.tenantId, apiKey: created.apiKey };
 }
 
-/** One HTTP call with the tenant's key; the body is sent as given when it is already a JSON string. */
-export async function callApi<T>(
+/** Keep-alive connections shared by the bench's clients, as a load balancer or SDK would hold them. */
+const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+
+/**
+ * One HTTP call with the tenant's key; a body that is already a JSON string is sent as it is. node:http rather
+ * than fetch: fetch gives up on an answer after 300 s, and re-scoring a large tenant on PGlite may take longer.
+ */
+export function callApi<T>(
   server: BenchServer,
   tenant: BenchTenant,
   method: 'GET' | 'POST' | 'PUT',
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${tenant.apiKey}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  return new Promise<T>((resolve, reject) => {
+    const req = request(
+      `${server.baseUrl}${path}`,
+      {
+        method,
+        agent,
+        headers: {
+          authorization: `Bearer ${tenant.apiKey}`,
+          ...(payload === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = response.statusCode ?? 0;
+          if (status < 200 || status >= 300)
+            reject(new Error(`${method} ${path}: HTTP ${status} ${text.slice(0, 500)}`));
+          else resolve(JSON.parse(text) as T);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
   });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text.slice(0, 500)}`);
-  return JSON.parse(text) as T;
 }

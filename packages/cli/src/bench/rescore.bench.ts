@@ -10,10 +10,9 @@ import { hotLeadsFixture } from './hot-leads-fixture';
 import { loadLeadFixture } from './lead-fixture';
 
 const GOAL_SECONDS = 60;
-const REPLAY = {
-  full: { leads: 100_000, eventsPerLead: 10 },
-  quick: { leads: 1_000, eventsPerLead: 10 },
-} as const;
+/** Leads whose ledger is replayed, ten events each; PGlite gets a fifth (it replays on one connection). */
+const REPLAY_LEADS = { postgres: 100_000, pglite: 20_000, quick: 1_000 } as const;
+const EVENTS_PER_LEAD = 10;
 
 /** Publishes a changed policy through PUT /v1/policy and times it until the answer (every lead rescored). */
 async function publish(
@@ -53,7 +52,10 @@ const lengthenHalfLife = (policy: ScoringPolicy): ScoringPolicy => ({
 
 /** A tenant whose leads each have the same number of events in the ledger (bench fixture, written by SQL). */
 async function loadReplayTenant(session: DbBenchSession): Promise<{ tenant: BenchTenant; events: number }> {
-  const size = session.quick ? REPLAY.quick : REPLAY.full;
+  const size = {
+    leads: session.quick ? REPLAY_LEADS.quick : REPLAY_LEADS[session.bench.target],
+    eventsPerLead: EVENTS_PER_LEAD,
+  };
   const db = session.bench.database.db;
   const tenant = await createBenchTenant(session.bench.database, 'Replay bench');
   await loadLeadFixture(db, tenant.tenantId, { count: size.leads, policyVersion: 1 });
@@ -82,7 +84,7 @@ export const benchRescore: DbBench = async (session) => {
   if (fit.rescored !== fixture.leads) throw new Error(`re-score: ${fit.rescored} of ${fixture.leads} leads`);
 
   const replay = await loadReplayTenant(session);
-  const replayLeads = replay.events / (session.quick ? REPLAY.quick : REPLAY.full).eventsPerLead;
+  const replayLeads = replay.events / EVENTS_PER_LEAD;
   session.log(`re-score: new half-life on ${grouped(replayLeads)} leads, ${grouped(replay.events)} events`);
   const decay = await publish(session, replay.tenant, lengthenHalfLife);
   if (decay.rescored !== replayLeads) throw new Error(`re-score: ${decay.rescored} of ${replayLeads} leads`);
