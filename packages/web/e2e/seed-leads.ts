@@ -68,7 +68,15 @@ const PEOPLE = [
     industry: 'software',
     employees: 60,
     country: 'DE',
-    events: ['page_view'],
+    // A hand-raiser, so the board shows the card among the hottest of its column.
+    events: [
+      'page_view',
+      'pricing_page_view',
+      'demo_request',
+      'webinar_attended',
+      'content_download',
+      'meeting',
+    ],
   },
 ] as const;
 
