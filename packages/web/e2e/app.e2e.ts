@@ -49,7 +49,7 @@ describe('Triage in a real browser', () => {
       ? await target.addStyleTag({ content: '.topbar { position: static !important; }' })
       : null;
     await target.screenshot({ path: join(SHOTS, name), fullPage: options.fullPage ?? false });
-    await unstick?.evaluate((node) => node.remove());
+    await unstick?.evaluate((node) => (node as Element).remove());
   }
 
   it('signs in with the demo user printed at start-up', async () => {
