@@ -30,6 +30,7 @@ describe.each(dbTargets())('demo workspace data on %s', (target) => {
 
   it('has hot leads to call now, with the events that made them hot', async () => {
     const hot = await get<LeadList>('/v1/leads/hot?limit=20');
+
     expect(hot.items.length).toBeGreaterThan(10);
     expect(hot.items.filter((l) => l.heat === 'on_fire' || l.heat === 'hot').length).toBeGreaterThan(5);
     const events = await get<{ items: unknown[] }>(`/v1/leads/${hot.items[0]!.id}/events`);

@@ -236,7 +236,7 @@ export async function leadEvents(ctx: AppContext, auth: AuthContext, id: string,
     items: events.map((e) => ({
       id: e.id,
       type: e.type,
-      occurredAt: new Date(e.occurredAt).toISOString(),
+      occurredAt: new Date(Number(e.occurredAt)).toISOString(),
       properties: e.properties,
     })),
   };
