@@ -21,6 +21,13 @@ import {
 } from './leads.schemas';
 import { type NoteInput, noteListSchema, noteResultSchema } from './notes.schemas';
 import { type PolicyInput, policyUpdateResultSchema, policyViewSchema } from './policy.schemas';
+import {
+  activateResultSchema,
+  modelAnalyticsSchema,
+  modelListSchema,
+  modelSchema,
+  trainResultSchema,
+} from './predictive.schemas';
 import { CSRF_HEADER, type SignIn, sessionSchema, userListSchema } from './session.schemas';
 
 /** A non-2xx answer from the API, with the server's { error, message, issues?, allowed? } body. */
@@ -138,6 +145,9 @@ export function createClient(options: ClientOptions = {}) {
     listNotes: (id: string) => call(noteListSchema, 'GET', `/v1/leads/${id}/notes`),
     addNote: (id: string, input: Partial<NoteInput> & { text: string }) =>
       call(noteResultSchema, 'POST', `/v1/leads/${id}/notes`, input),
+    /** Applies the note's evidence for these criteria only (all of them when omitted); rep-set criteria stay. */
+    applyNote: (id: string, noteId: string, criteria?: string[]) =>
+      call(noteResultSchema, 'POST', `/v1/leads/${id}/notes/${noteId}/apply`, criteria ? { criteria } : {}),
 
     getPolicy: () => call(policyViewSchema, 'GET', '/v1/policy'),
     putPolicy: (input: PolicyInput) => call(policyUpdateResultSchema, 'PUT', '/v1/policy', input),
@@ -147,6 +157,12 @@ export function createClient(options: ClientOptions = {}) {
     conversion: (by: (typeof CONVERSION_DIMENSIONS)[number]) =>
       call(conversionSchema, 'GET', `/v1/analytics/conversion?by=${by}`),
     speedToLead: () => call(speedToLeadSchema, 'GET', '/v1/analytics/speed-to-lead'),
+    modelAnalytics: () => call(modelAnalyticsSchema, 'GET', '/v1/analytics/model'),
+
+    models: () => call(modelListSchema, 'GET', '/v1/models'),
+    getModel: (id: string) => call(modelSchema, 'GET', `/v1/models/${id}`),
+    trainModel: () => call(trainResultSchema, 'POST', '/v1/models/train', {}),
+    activateModel: (id: string) => call(activateResultSchema, 'POST', `/v1/models/${id}/activate`),
   };
 }
 

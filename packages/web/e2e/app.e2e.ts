@@ -1,12 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, type TriageClient } from '@triage/contracts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild, launchChromium, REPO, type RunningServer, startDemoServer } from './e2e-harness';
 import { E2E_LEAD_EMAIL, seedE2eLeads, XSS_LEAD_EMAIL, XSS_NAME } from './seed-leads';
 
 const SHOTS = join(REPO, 'docs/screenshots');
+
+const TRANSCRIPT = [
+  'Rep: Do you have budget for this?',
+  'Dana: We set aside about $40,000 for tooling this year.',
+  'Rep: What happens if nothing changes over the next year?',
+  'Dana: Our reps waste two hours a day on bad leads, we lost three deals last quarter because we called too late.',
+  'Rep: Who signs off?',
+  "Dana: I do, I'm the VP of Sales.",
+  'Rep: When do you need it live?',
+  'Dana: By the end of March, before the new team starts.',
+].join('\n');
 
 describe('Triage in a real browser', () => {
   let server: RunningServer;
@@ -42,13 +53,16 @@ describe('Triage in a real browser', () => {
    * README screenshots. A full-page capture stitches the page, so the sticky top bar would land in the middle
    * of it: it is unstuck for the capture.
    */
-  async function shoot(name: string, options: { fullPage?: boolean; on?: Page } = {}) {
+  async function shoot(name: string, options: { fullPage?: boolean; on?: Page; element?: Locator } = {}) {
     const target = options.on ?? page;
     await target.waitForLoadState('networkidle');
-    const unstick = options.fullPage
-      ? await target.addStyleTag({ content: '.topbar { position: static !important; }' })
-      : null;
-    await target.screenshot({ path: join(SHOTS, name), fullPage: options.fullPage ?? false });
+    const unstick =
+      options.fullPage || options.element
+        ? await target.addStyleTag({ content: '.topbar { position: static !important; }' })
+        : null;
+    const path = join(SHOTS, name);
+    if (options.element) await options.element.screenshot({ path });
+    else await target.screenshot({ path, fullPage: options.fullPage ?? false });
     await unstick?.evaluate((node) => (node as Element).remove());
   }
 
@@ -121,6 +135,44 @@ describe('Triage in a real browser', () => {
     const stored = await client.getAssessment(ids[E2E_LEAD_EMAIL]!, 'bant');
     expect(stored.result).toBe('pass');
     expect(stored.criteria.find((c) => c.key === 'budget')?.evidence).toContain('€40k');
+  });
+
+  it('reads a pasted transcript: highlights the budget, accepts suggestions one by one, the verdict follows', async () => {
+    await page.goto(`${server.url}/leads/${ids['priya@lumen-e2e.com']}`);
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.textContent()).toContain('Undecided');
+    await page.getByLabel('Call notes').fill(TRANSCRIPT);
+    await page.getByRole('button', { name: 'Save note' }).click();
+    const budget = page.getByTestId('note-text').locator('mark[data-for~="budget"]');
+    await budget.first().waitFor();
+    expect(await budget.first().textContent()).toBe('$40,000');
+    const suggestions = page.getByRole('list', { name: 'Suggestions from the note' });
+    const suggestion = (label: string) => suggestions.getByRole('listitem', { name: `${label} suggestion` });
+    expect(await suggestion('Budget').textContent()).toContain('We set aside about $40,000');
+    await page.getByRole('list', { name: 'Question coaching' }).getByText('Try instead').first().waitFor();
+    await page.getByText(/You spoke \d+(\.\d)?% of the words/).waitFor();
+
+    await suggestion('Budget').getByRole('button', { name: 'Accept' }).click();
+    await suggestion('Budget').getByText('applied').waitFor();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('group', { name: 'Budget status' })
+          .getByRole('radio', { name: 'Met', exact: true })
+          .isChecked(),
+      )
+      .toBe(true);
+    expect(await verdict.textContent()).not.toMatch(/Still missing:[^.]*Budget/);
+    await suggestion('Authority').getByRole('button', { name: 'Reject' }).click();
+    await expect.poll(() => suggestion('Authority').count()).toBe(0);
+    for (const label of ['Need', 'Timeline']) {
+      await suggestion(label).getByRole('button', { name: 'Accept' }).click();
+      await suggestion(label).getByText('applied').waitFor();
+    }
+    await expect.poll(() => verdict.textContent()).toContain('Qualified');
+    const stored = await client.getAssessment(ids['priya@lumen-e2e.com']!, 'bant');
+    expect(stored.criteria.find((c) => c.key === 'authority')?.status).toBe('unknown');
+    await shoot('discovery-notes.png', { element: page.locator('.discovery') });
   });
 
   it('shows a qualified demo lead with its discovery record and history', async () => {

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, type AssessmentView } from '@triage/contracts';
+import { ApiError, type AssessmentView, type Note } from '@triage/contracts';
 import type { CriterionStatus } from '@triage/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/api-client';
 import { assessmentWithChange, groupByLevel, LEVEL_LABELS } from '../logic/assessment-edit';
+import { NoteAnalysis } from './note-analysis';
 
 const STATUSES: { value: CriterionStatus; label: string }[] = [
   { value: 'unknown', label: 'Unknown' },
@@ -208,8 +209,10 @@ function Verdict({ view, saving }: { view: AssessmentView; saving: boolean }) {
 
 function NotesBox({ leadId, framework }: { leadId: string; framework: string }) {
   const queryClient = useQueryClient();
+  const notesKey = ['lead', leadId, 'notes'];
+  const notes = useQuery({ queryKey: notesKey, queryFn: () => api.listNotes(leadId), retry: false });
   const [text, setText] = useState('');
-  const [apply, setApply] = useState(true);
+  const [apply, setApply] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const add = useMutation({
     mutationFn: () => api.addNote(leadId, { text, framework, apply }),
@@ -217,9 +220,17 @@ function NotesBox({ leadId, framework }: { leadId: string; framework: string }) 
       setText('');
       const filled = result.applied?.criteria.length ?? 0;
       setStatus(
-        apply ? `Note saved; ${filled} criteri${filled === 1 ? 'on' : 'a'} filled from it.` : 'Note saved.',
+        apply
+          ? `Note saved; ${filled} criteri${filled === 1 ? 'on' : 'a'} filled from it.`
+          : 'Note saved. Review what it suggests below.',
       );
-      void queryClient.invalidateQueries({ queryKey: ['lead', leadId] });
+      queryClient.setQueryData(notesKey, (old: { items: Note[] } | undefined) => ({
+        items: [result.note, ...(old?.items ?? []).filter((n) => n.id !== result.note.id)],
+      }));
+      if (result.assessment)
+        queryClient.setQueryData(['lead', leadId, 'assessment', result.note.framework], result.assessment);
+      void queryClient.invalidateQueries({ queryKey: ['lead', leadId], exact: true });
+      void queryClient.invalidateQueries({ queryKey: ['lead', leadId, 'transitions'] });
     },
     onError: (e) => setStatus(e instanceof ApiError ? e.message : 'The note could not be saved.'),
   });
@@ -227,31 +238,35 @@ function NotesBox({ leadId, framework }: { leadId: string; framework: string }) 
     event.preventDefault();
     if (text.trim()) add.mutate();
   };
+  const latest = notes.data?.items[0];
   return (
-    <form className="notes-box" onSubmit={submit}>
-      <label>
-        Call notes
-        <textarea
-          rows={4}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder="What did you learn? Budget, who decides, timing, the problem in their words…"
-        />
-      </label>
-      <div className="row">
-        <label className="check">
-          <input type="checkbox" checked={apply} onChange={(e) => setApply(e.target.checked)} />
-          Fill unknown criteria from the note
+    <div className="notes-box">
+      <form className="notes-form" onSubmit={submit}>
+        <label>
+          Call notes
+          <textarea
+            rows={4}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="Notes or a transcript (“Rep: …” / “Dana: …” lines). Budget, who decides, timing, the problem in their words…"
+          />
         </label>
-        <button type="submit" className="btn" disabled={!text.trim() || add.isPending}>
-          {add.isPending ? 'Saving…' : 'Save note'}
-        </button>
-      </div>
-      {status && (
-        <p className="muted small" role="status">
-          {status}
-        </p>
-      )}
-    </form>
+        <div className="row">
+          <label className="check">
+            <input type="checkbox" checked={apply} onChange={(e) => setApply(e.target.checked)} />
+            Fill unknown criteria at once (skip the review)
+          </label>
+          <button type="submit" className="btn" disabled={!text.trim() || add.isPending}>
+            {add.isPending ? 'Saving…' : 'Save note'}
+          </button>
+        </div>
+        {status && (
+          <p className="muted small" role="status">
+            {status}
+          </p>
+        )}
+      </form>
+      {latest && <NoteAnalysis key={latest.id} leadId={leadId} note={latest} />}
+    </div>
   );
 }
