@@ -47,6 +47,11 @@ export interface ImportLeadsOptions {
   onIssue?: (issue: ImportIssue) => void;
   /** Rows per transaction. */
   batchSize?: number;
+  /**
+   * Batches written at the same time, each in its own transaction and connection (default 2: the database
+   * works on one batch while the next is sent). PGlite has one connection, so its batches queue anyway.
+   */
+  concurrency?: number;
   now?: () => number;
 }
 
@@ -88,6 +93,7 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
   const totalBytes = await fileSize(options.file);
   const now = options.now ?? Date.now;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const concurrency = Math.max(1, options.concurrency ?? 2);
   const policy = await new PolicyCache(options.db).get(options.tenantId);
   const actor = { kind: 'import', id: basename(options.file) };
   const emailColumn = Object.entries(mapping.columns).find(([, target]) => target === 'email')![0];
@@ -171,7 +177,9 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
   let mapRow: ReturnType<typeof compileRowMapper> | undefined;
   const seen = new EmailFingerprints();
   let batch: PendingRow[] = [];
-  let inFlight: Promise<void> = Promise.resolve();
+  // Batches being written; parsing the next batch overlaps with them, and a failure surfaces at the next await.
+  const inFlight: Promise<void>[] = [];
+  const settleAll = () => Promise.allSettled(inFlight.splice(0));
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       if (!mapRow) {
@@ -198,19 +206,20 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
         } else batch.push({ row, lead: mapped.lead });
       }
       if (batch.length >= batchSize) {
-        await inFlight;
-        inFlight = writeBatch(batch);
-        // Parsing the next batch overlaps with this write; a failure surfaces at the next await.
-        inFlight.catch(() => undefined);
+        if (inFlight.length >= concurrency) await inFlight.shift();
+        const write = writeBatch(batch);
+        write.catch(() => undefined);
+        inFlight.push(write);
         batch = [];
         progress();
       } else if ((summary.rowsRead & 4095) === 0) progress();
     }
-    await inFlight;
-    if (batch.length) await writeBatch(batch);
+    if (batch.length) inFlight.push(writeBatch(batch));
+    const failed = (await settleAll()).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   } catch (error) {
     input.destroy();
-    await inFlight.catch(() => undefined);
+    await settleAll();
     if (error instanceof MappingError) throw error;
     if (isFileError(error)) throw new ImportFileError(`cannot read ${options.file}: ${messageOf(error)}`);
     if (isCsvError(error))

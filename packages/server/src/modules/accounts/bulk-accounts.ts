@@ -17,7 +17,11 @@ export async function upsertAccountsByDomain(
   const byDomain = new Map<string, AccountInput & { domain: string }>();
   for (const input of inputs) if (!byDomain.has(input.domain)) byDomain.set(input.domain, input);
   if (byDomain.size === 0) return new Map();
-  const list = [...byDomain.values()];
+  // In domain order, so two batches written at once (a CSV import) take the unique-index locks in the same order
+  // and wait for each other instead of deadlocking.
+  const list = [...byDomain.values()].sort((a, b) =>
+    a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0,
+  );
   await db.execute(sql`
     insert into accounts (tenant_id, name, domain, industry, employees, annual_revenue, country, technologies, custom, created_at, updated_at)
     select ${tenantId}::uuid, a.name, a.domain, a.industry, a.employees, a.annual_revenue, a.country,

@@ -3,6 +3,7 @@ import { computeFit, domainOf, type EmailDomainKind, emailDomainKind, parseJobTi
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db';
 import { rows } from '../../db/sql';
+import { uuidV7Batch } from '../../db/uuid-v7';
 import type { AccountRow } from '../accounts/accounts.repository';
 import { upsertAccountsByDomain } from '../accounts/bulk-accounts';
 import type { ActivePolicy } from '../policy/policy.service';
@@ -82,13 +83,14 @@ export async function insertLeadsBulk(
     const fit = computeFit(subject, policy.policy.icp.rules);
     return { input, fields, accountId: account?.id ?? null, fit };
   });
-  const col = <T>(f: (p: (typeof prepared)[number]) => T) => sql.param(prepared.map(f));
+  const ids = uuidV7Batch(prepared.length);
+  const col = <T>(f: (p: (typeof prepared)[number], i: number) => T) => sql.param(prepared.map(f));
   const created = await rows<{ id: string; email: string; stage: string }>(
     db,
-    sql`insert into leads (tenant_id, account_id, email, first_name, last_name, title, seniority, department, phone, country,
+    sql`insert into leads (tenant_id, id, account_id, email, first_name, last_name, title, seniority, department, phone, country,
           source, owner_id, custom, stage, stage_changed_at, fit_score, fit_knocked_out, policy_version, created_at, updated_at)
         select ${tenantId}::uuid, r.*, ${now}, ${now}
-        from unnest(${col((p) => p.accountId)}::uuid[], ${col((p) => p.fields.email)}::text[],
+        from unnest(${col((_, i) => ids[i])}::uuid[], ${col((p) => p.accountId)}::uuid[], ${col((p) => p.fields.email)}::text[],
                     ${col((p) => p.input.firstName ?? null)}::text[], ${col((p) => p.input.lastName ?? null)}::text[],
                     ${col((p) => p.fields.title)}::text[], ${col((p) => p.fields.seniority)}::text[],
                     ${col((p) => p.fields.department)}::text[], ${col((p) => p.input.phone ?? null)}::text[],
@@ -97,7 +99,7 @@ export async function insertLeadsBulk(
                     ${col((p) => p.input.stage ?? 'lead')}::text[], ${col(() => now.toISOString())}::timestamptz[],
                     ${col((p) => p.fit.score)}::smallint[], ${col((p) => p.fit.knockedOut)}::boolean[],
                     ${col(() => policy.version)}::int[])
-          as r(account_id, email, first_name, last_name, title, seniority, department, phone, country, source, owner_id,
+          as r(id, account_id, email, first_name, last_name, title, seniority, department, phone, country, source, owner_id,
                custom, stage, stage_changed_at, fit_score, fit_knocked_out, policy_version)
         on conflict (tenant_id, email) do nothing
         returning id, email, stage`,
