@@ -1,4 +1,5 @@
 import type { Funnel } from '@triage/contracts';
+import { STAGES } from '@triage/core';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { rows } from '../../db/sql';
@@ -25,20 +26,6 @@ const RANK: Record<string, number> = {
   opportunity: 5,
   customer: 6,
 };
-const ORDER = [
-  'subscriber',
-  'lead',
-  'mql',
-  'pql',
-  'cql',
-  'sal',
-  'sql',
-  'opportunity',
-  'customer',
-  'nurture',
-  'disqualified',
-  'closed_lost',
-];
 
 const DAY = 86_400_000;
 
@@ -106,7 +93,7 @@ export async function funnel(
   return {
     from,
     to,
-    stages: ORDER.map((stage) => ({
+    stages: STAGES.map((stage) => ({
       stage,
       current: currentOf.get(stage) ?? 0,
       entered: enteredOf.get(stage) ?? 0,
@@ -122,7 +109,7 @@ export async function funnel(
         rate: n ? Math.round(((c?.converted ?? 0) / n) * 1000) / 1000 : null,
       };
     }),
-    timeInStage: ORDER.map((stage) => {
+    timeInStage: STAGES.map((stage) => {
       const t = timeOf.get(stage);
       return {
         stage,
