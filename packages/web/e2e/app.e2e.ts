@@ -106,6 +106,10 @@ describe('Triage in a real browser', () => {
     const fit = page.getByRole('list', { name: 'Fit explanation' });
     await fit.getByText('Decision-maker', { exact: false }).waitFor();
     await page.getByRole('list', { name: 'Engagement explanation' }).getByText('Demo requests').waitFor();
+    // The demo workspace has too little won/lost history for a model: no percentage, the reason instead.
+    const predictive = page.getByTestId('predictive');
+    await predictive.getByText('not a probability').waitFor();
+    expect(await predictive.textContent()).not.toMatch(/\d%/);
   });
 
   it('marks BANT criteria and watches the verdict change', async () => {
@@ -285,6 +289,18 @@ describe('Triage in a real browser', () => {
     const policy = await client.getPolicy();
     expect(policy.version).toBe(version + 1);
     expect(policy.policy.lifecycle.mql.minFit).toBe(55);
+  });
+
+  it('shows the model state: an empty model dashboard and the training refusal with the counts', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByTestId('model-empty').waitFor();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const models = page.getByRole('region', { name: 'Models' });
+    await models.getByText('No model is active.').waitFor();
+    await models.getByRole('button', { name: 'Train a new model' }).click();
+    const refusal = models.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/Not enough history to train a model: \d+ closed leads/);
   });
 
   it('renders a stored HTML payload as text on every screen', async () => {

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import type { LeadPredictive } from '@triage/contracts';
 import { api } from '../api/api-client';
+import { summarizePredictive } from '../logic/predictive-text';
 import { HeatFlames } from '../ui/heat-flames';
 
 const signed = (n: number) => `${n > 0 ? '+' : ''}${Math.round(n * 10) / 10}`;
@@ -9,7 +11,7 @@ export function ScorePanel({ leadId }: { leadId: string }) {
   const score = useQuery({ queryKey: ['lead', leadId, 'score'], queryFn: () => api.leadScore(leadId) });
   if (score.isPending) return <section className="card">Loading score…</section>;
   if (score.isError) return <section className="card error">Score unavailable.</section>;
-  const { fit, engagement, policyVersion } = score.data;
+  const { fit, engagement, policyVersion, predictive } = score.data;
   return (
     <section className="card score" aria-labelledby="score-title">
       <h2 id="score-title">Why this score</h2>
@@ -24,6 +26,7 @@ export function ScorePanel({ leadId }: { leadId: string }) {
         </div>
         <HeatFlames heat={engagement.tier} showLabel />
       </div>
+      <PredictivePart predictive={predictive} />
       {fit.knockedOut && (
         <p className="warning" role="note">
           Knocked out: a disqualifying rule fired, so fit is 0.
@@ -56,5 +59,35 @@ export function ScorePanel({ leadId }: { leadId: string }) {
       </ul>
       <p className="muted small">Scored with policy version {policyVersion}.</p>
     </section>
+  );
+}
+
+/** The chance to convert from the workspace's own model, or, without one, why there is no percentage yet. */
+function PredictivePart({ predictive }: { predictive: LeadPredictive }) {
+  const summary = summarizePredictive(predictive);
+  return (
+    <div className="predictive" data-testid="predictive">
+      <h3>Chance to convert</h3>
+      {summary.probability ? (
+        <>
+          <p>
+            <span className="big-number">{summary.probability}</span>
+            <span className="muted small"> by model version {predictive.modelVersion}</span>
+          </p>
+          <ul className="lines" aria-label="Predictive explanation">
+            {[...summary.raising, ...summary.lowering].map((line) => (
+              <li key={line}>
+                <span>{line}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="muted small">{predictive.explanation}</p>
+        </>
+      ) : (
+        <p className="muted small" role="note">
+          {predictive.explanation.replace(/\.?$/, '.')}
+        </p>
+      )}
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api/api-client';
 import { formatHours, formatMinutes, humanize, percent } from '../logic/format';
+import { ModelAnalyticsCard } from '../models/model-analytics-card';
 import { useDocumentTitle } from '../routing/router';
 import { SHORT_STAGE } from '../ui/stage-badge';
 
@@ -324,6 +325,7 @@ export function DashboardScreen() {
             ]}
           />
         </ChartCard>
+        <ModelAnalyticsCard />
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import { ACCOUNT_FIELDS, CONTACT_FIELDS, ICP_OPERATORS, type ScoringPolicy } fro
 import { useEffect, useState } from 'react';
 import { api } from '../api/api-client';
 import { fromDraft, newRuleId, type PolicyDraft, type RuleRow, toDraft } from '../logic/policy-draft';
+import { ModelsSection } from '../models/models-section';
 import { useDocumentTitle } from '../routing/router';
 
 type PassRule = NonNullable<ScoringPolicy['frameworks']['passRules']>[string];
@@ -402,6 +403,7 @@ export function SettingsScreen() {
         </div>
       </section>
 
+      <ModelsSection />
       <div className="savebar">
         <input
           aria-label="What changed (note for the version history)"
