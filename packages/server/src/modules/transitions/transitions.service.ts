@@ -38,7 +38,8 @@ export async function recordTransitions(
                 ${sql.param(moves.map((m) => m.at.toISOString()))}::timestamptz[],
                 ${sql.param(moves.map((m) => (STAGES_THAT_KEEP_A_REASON.has(m.toStage) ? m.reason : null)))}::text[])
       as m(lead_id, stage, at, reason)
-    where l.tenant_id = ${tenantId} and l.id = m.lead_id`);
+    where l.tenant_id = ${tenantId} and l.id = m.lead_id
+      and l.id = any(${sql.param(moves.map((m) => m.leadId))}::uuid[])`);
   return inserted;
 }
 
