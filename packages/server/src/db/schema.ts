@@ -162,7 +162,6 @@ export const leads = pgTable(
     index('leads_tenant_created_idx').on(t.tenantId, t.createdAt.desc(), t.id),
     index('leads_tenant_stage_idx').on(t.tenantId, t.stage),
     index('leads_tenant_account_idx').on(t.tenantId, t.accountId),
-    index('leads_tenant_policy_idx').on(t.tenantId, t.policyVersion),
   ],
 );
 
