@@ -5,19 +5,20 @@ import { accounts } from '../../db/schema';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
-export async function insertAccount(db: Db, tenantId: string, input: AccountInput): Promise<AccountRow> {
+const newAccountValues = (tenantId: string, input: AccountInput) => {
   const now = new Date();
-  const [row] = await db
-    .insert(accounts)
-    .values({
-      tenantId,
-      ...input,
-      technologies: input.technologies ?? [],
-      custom: input.custom ?? {},
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
+  return {
+    tenantId,
+    ...input,
+    technologies: input.technologies ?? [],
+    custom: input.custom ?? {},
+    createdAt: now,
+    updatedAt: now,
+  };
+};
+
+export async function insertAccount(db: Db, tenantId: string, input: AccountInput): Promise<AccountRow> {
+  const [row] = await db.insert(accounts).values(newAccountValues(tenantId, input)).returning();
   return row!;
 }
 
@@ -33,17 +34,9 @@ export async function upsertAccountByDomain(
     .where(and(eq(accounts.tenantId, tenantId), eq(accounts.domain, input.domain)))
     .limit(1);
   if (existing) return existing;
-  const now = new Date();
   const [row] = await db
     .insert(accounts)
-    .values({
-      tenantId,
-      ...input,
-      technologies: input.technologies ?? [],
-      custom: input.custom ?? {},
-      createdAt: now,
-      updatedAt: now,
-    })
+    .values(newAccountValues(tenantId, input))
     .onConflictDoUpdate({
       target: [accounts.tenantId, accounts.domain],
       set: { updatedAt: sql`accounts.updated_at` },
