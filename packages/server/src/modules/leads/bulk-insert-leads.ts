@@ -7,7 +7,7 @@ import { uuidV7Batch } from '../../db/uuid-v7';
 import type { AccountRow } from '../accounts/accounts.repository';
 import { upsertAccountsByDomain } from '../accounts/bulk-accounts';
 import type { ActivePolicy } from '../policy/policy.service';
-import { fitSubjectOf } from '../scoring/fit-subject';
+import { fitSubjectOf, newLeadFitFields } from '../scoring/fit-subject';
 import { insertTransitions } from '../transitions/transitions.repository';
 
 export interface BulkLeadInput {
@@ -68,16 +68,7 @@ export async function insertLeadsBulk(
   const accounts = await upsertAccountsByDomain(db, tenantId, accountInputs, now);
   const prepared = located.map(({ input, kind, domain }) => {
     const account: AccountRow | undefined = domain ? accounts.get(domain) : undefined;
-    const parsed = input.title ? titleOf(input.title) : undefined;
-    const fields = {
-      email: input.email,
-      title: input.title ?? null,
-      seniority: parsed && parsed.seniority !== 'unknown' ? parsed.seniority : null,
-      department: parsed && parsed.department !== 'other' ? parsed.department : null,
-      country: input.country ?? null,
-      source: input.source ?? null,
-      custom: input.custom ?? {},
-    };
+    const fields = newLeadFitFields(input, titleOf);
     const subject = fitSubjectOf(fields, account);
     subject.contact.emailDomainKind = kind;
     const fit = computeFit(subject, policy.policy.icp.rules);

@@ -5,7 +5,6 @@ import {
   domainOf,
   emailDomainKind,
   explainEngagement,
-  parseJobTitle,
 } from '@triage/core';
 import type { AppContext } from '../../context';
 import { decodeCursor, encodeCursor } from '../../cursor';
@@ -15,7 +14,7 @@ import { invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { findAccount, insertAccount, upsertAccountByDomain } from '../accounts/accounts.repository';
 import { leadPredictive, repredictLeads } from '../predictive/predictive.service';
-import { fitSubjectOf } from '../scoring/fit-subject';
+import { fitSubjectOf, newLeadFitFields, titleAttributes } from '../scoring/fit-subject';
 import { decideStageAfterScoring } from '../transitions/stage-automation';
 import { recordTransitions } from '../transitions/transitions.service';
 import { heatKeyBounds } from './heat-filter';
@@ -59,16 +58,7 @@ export async function createLead(ctx: AppContext, auth: AuthContext, input: Lead
     if (await findLeadIdByEmail(tx, auth.tenantId, input.email)) return { duplicate: true as const };
     const accountId = await resolveAccountId(tx, auth.tenantId, input);
     const account = accountId ? await findAccount(tx, auth.tenantId, accountId) : undefined;
-    const parsed = input.title ? parseJobTitle(input.title) : undefined;
-    const fields = {
-      email: input.email,
-      title: input.title ?? null,
-      seniority: parsed && parsed.seniority !== 'unknown' ? parsed.seniority : null,
-      department: parsed && parsed.department !== 'other' ? parsed.department : null,
-      country: input.country ?? null,
-      source: input.source ?? null,
-      custom: input.custom ?? {},
-    };
+    const fields = newLeadFitFields(input);
     const fit = computeFit(fitSubjectOf(fields, account), policy.policy.icp.rules);
     const now = new Date(ctx.now());
     const stage = input.stage ?? 'lead';
@@ -131,12 +121,10 @@ export async function patchLead(ctx: AppContext, auth: AuthContext, id: string, 
       throw invalid([{ location: 'body', pointer: '/accountId', message: 'no account with this id' }]);
     }
     const title = patch.title === undefined ? current.title : patch.title;
-    const parsed = title ? parseJobTitle(title) : undefined;
     const changes: LeadFieldUpdate = {};
     for (const [key, value] of Object.entries(patch))
       if (value !== undefined) Object.assign(changes, { [key]: value });
-    changes.seniority = parsed && parsed.seniority !== 'unknown' ? parsed.seniority : null;
-    changes.department = parsed && parsed.department !== 'other' ? parsed.department : null;
+    Object.assign(changes, titleAttributes(title));
     if (patch.custom) changes.custom = { ...current.custom, ...patch.custom };
     const next = { ...current, ...changes, title, custom: changes.custom ?? current.custom };
     const accountId = patch.accountId === undefined ? current.accountId : patch.accountId;

@@ -1,4 +1,4 @@
-import type { FitSubject } from '@triage/core';
+import { type FitSubject, parseJobTitle } from '@triage/core';
 import type { AccountRow } from '../accounts/accounts.repository';
 
 /** Drops null and undefined so optional attributes are absent, which is how core reads "missing". */
@@ -47,4 +47,37 @@ export function fitSubjectOf(lead: FitLeadFields, account: FitAccountFields | nu
     custom: account.custom as Record<string, unknown> | null,
   });
   return { contact, account: accountAttributes } as FitSubject;
+}
+
+/** Seniority and department read from a job title; unknown parts stay null rather than "unknown"/"other". */
+export function titleAttributes(
+  title: string | null | undefined,
+  parse: typeof parseJobTitle = parseJobTitle,
+): { seniority: string | null; department: string | null } {
+  const parsed = title ? parse(title) : undefined;
+  return {
+    seniority: parsed && parsed.seniority !== 'unknown' ? parsed.seniority : null,
+    department: parsed && parsed.department !== 'other' ? parsed.department : null,
+  };
+}
+
+/** The contact attributes a new lead is fit-scored on, from what the client sent. */
+export function newLeadFitFields(
+  input: {
+    email: string;
+    title?: string | undefined;
+    country?: string | undefined;
+    source?: string | undefined;
+    custom?: Record<string, unknown> | undefined;
+  },
+  parse: typeof parseJobTitle = parseJobTitle,
+): FitLeadFields & { custom: Record<string, unknown> } {
+  return {
+    email: input.email,
+    title: input.title ?? null,
+    ...titleAttributes(input.title, parse),
+    country: input.country ?? null,
+    source: input.source ?? null,
+    custom: input.custom ?? {},
+  };
 }
