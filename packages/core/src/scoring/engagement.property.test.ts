@@ -10,6 +10,7 @@ import {
   type EngagementState,
   engagementAt,
   orderingKey,
+  orderingKeyBound,
   recomputeEngagement,
 } from './engagement';
 
@@ -160,6 +161,27 @@ describe('engagement properties', () => {
         const valueB = engagementAt(b, now, policy);
         if (Math.abs(keyA - keyB) > 1e-9) expect(Math.sign(valueA - valueB)).toBe(Math.sign(keyA - keyB));
       }),
+    );
+  });
+
+  it('a heat threshold now is a bound on the stored key', () => {
+    const stateArb = fc.record({
+      value: fc.double({ min: 0.01, max: 500, noNaN: true }),
+      asOf: fc.integer({ min: T0, max: T0 + days(90) }),
+    });
+    fc.assert(
+      fc.property(
+        stateArb,
+        fc.double({ min: 0.5, max: 200, noNaN: true }),
+        fc.nat({ max: days(60) }),
+        (state, threshold, extra) => {
+          const now = state.asOf + extra;
+          const key = orderingKey(state, policy)!;
+          const bound = orderingKeyBound(threshold, now, policy);
+          const value = engagementAt(state, now, policy);
+          if (Math.abs(key - bound) > 1e-9) expect(value >= threshold).toBe(key >= bound);
+        },
+      ),
     );
   });
 });

@@ -237,3 +237,11 @@ export const engagementAt = (state: EngagementState, at: number, policy: Engagem
  */
 export const orderingKey = (state: EngagementState, policy: EngagementPolicy): number | null =>
   state.value > 0 ? Math.log2(state.value) + state.asOf / halfLifeMs(policy) : null;
+
+/**
+ * The ordering key a lead needs for its engagement at `now` to reach `threshold`:
+ * engagementAt(state, now) ≥ threshold ⇔ orderingKey(state) ≥ orderingKeyBound(threshold, now). A heat tier
+ * "now" is therefore a range on the stored key, which its index answers.
+ */
+export const orderingKeyBound = (threshold: number, now: number, policy: EngagementPolicy): number =>
+  Math.log2(threshold) + now / halfLifeMs(policy);

@@ -12,6 +12,7 @@ export {
   eventWeight,
   halfLifeMs,
   orderingKey,
+  orderingKeyBound,
   recomputeEngagement,
 } from './engagement';
 export { type EngagementExplanation, type EngagementLine, explainEngagement } from './explain-engagement';

@@ -1,4 +1,5 @@
 import type { Conversion, SpeedToLead } from '@triage/contracts';
+import { orderingKeyBound } from '@triage/core';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { rows } from '../../db/sql';
@@ -19,10 +20,9 @@ const rate = (part: number, whole: number) => (whole ? Math.round((part / whole)
 export async function conversion(ctx: AppContext, auth: AuthContext, by: Dimension): Promise<Conversion> {
   const tenant = auth.tenantId;
   const policy = (await ctx.policies.get(tenant)).policy.engagement;
-  const halfLifeMs = policy.halfLifeDays * 86_400_000;
   const now = ctx.now();
-  // Heat now ≥ T ⇔ hot_key ≥ log2(T) + now / half-life (ADR 0003): no decay arithmetic, no underflow.
-  const bound = (threshold: number) => Math.log2(threshold) + now / halfLifeMs;
+  // Heat now ≥ T ⇔ hot_key ≥ the key bound (ADR 0003): no decay arithmetic, no underflow.
+  const bound = (threshold: number) => orderingKeyBound(threshold, now, policy);
   const { warm, hot, onFire } = policy.heatTiers;
   const key =
     by === 'source'

@@ -1,4 +1,4 @@
-import type { EngagementPolicy, HeatTier } from '@triage/core';
+import { type EngagementPolicy, type HeatTier, orderingKeyBound } from '@triage/core';
 
 /**
  * A heat tier is a band of decayed engagement now: value·2^(−(now−asOf)/h) ≥ T  ⇔  hot_key ≥ log2(T) + now/h.
@@ -9,8 +9,7 @@ export function heatKeyBounds(
   policy: EngagementPolicy,
   now: number,
 ): { minHotKey?: number; maxHotKey?: number; coldIncludesUnscored?: boolean } {
-  const halfLifeMs = policy.halfLifeDays * 86_400_000;
-  const key = (threshold: number) => Math.log2(threshold) + now / halfLifeMs;
+  const key = (threshold: number) => orderingKeyBound(threshold, now, policy);
   const { warm, hot, onFire } = policy.heatTiers;
   switch (tier) {
     case 'cold':
