@@ -46,6 +46,18 @@ describe.each(dbTargets())('leads API on %s', (target) => {
     expect(list.body.items).toHaveLength(0);
   });
 
+  it('refuses a second account with the same domain, naming the field', async () => {
+    expect(
+      (await acme.call('POST', '/v1/accounts', { name: 'Vandelay', domain: 'vandelay.com' })).status,
+    ).toBe(201);
+    const again = await acme.call<{ issues: { pointer: string }[] }>('POST', '/v1/accounts', {
+      name: 'Vandelay Industries',
+      domain: 'VANDELAY.com',
+    });
+    expect(again.status).toBe(400);
+    expect(again.body.issues[0]?.pointer).toBe('/domain');
+  });
+
   it('refuses a duplicate email', async () => {
     await acme.call('POST', '/v1/leads', { email: 'dup@initech.io' });
     const again = await acme.call<{ issues: { pointer: string }[] }>('POST', '/v1/leads', {

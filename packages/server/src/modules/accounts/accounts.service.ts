@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { decodeCursor, encodeCursor } from '../../cursor';
 import { rows } from '../../db/sql';
+import { isUniqueViolation } from '../../db/sql-errors';
 import { toIso } from '../../db/timestamps';
 import { invalid, notFound } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
@@ -33,7 +34,6 @@ export function toAccountView(row: AccountRow): Account {
   };
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 const duplicateDomain = () =>
   invalid(
     [{ location: 'body', pointer: '/domain', message: 'an account with this domain already exists' }],

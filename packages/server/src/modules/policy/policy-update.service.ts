@@ -1,11 +1,10 @@
 import type { PolicyInput } from '@triage/contracts';
 import type { AppContext } from '../../context';
+import { isUniqueViolation } from '../../db/sql-errors';
 import { conflict } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { rescoreTenant } from '../scoring/rescore.service';
 import { publishPolicy, toPolicyView } from './policy.service';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 /** Publishes a new policy version and rescores every lead to it before answering. */
 export async function updatePolicy(ctx: AppContext, auth: AuthContext, input: PolicyInput) {

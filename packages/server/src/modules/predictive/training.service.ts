@@ -6,6 +6,7 @@ import {
   trainPredictiveModel,
 } from '@triage/core';
 import type { AppContext } from '../../context';
+import { isUniqueViolation } from '../../db/sql-errors';
 import { conflict, HttpError } from '../../http-error';
 import { chooseFeatureFields, leadFeatureRow, outcomeOf } from './lead-features';
 import { evaluateOnLatestOutcomes } from './model-evaluation';
@@ -27,12 +28,6 @@ export const STALE_TRAINING_MS = 60 * 60_000;
 const LOAD_BATCH = 5_000;
 
 export type TrainingTrigger = 'on_demand' | 'schedule';
-
-/** drizzle wraps driver errors (DrizzleQueryError), so the SQLSTATE may sit on the cause. */
-const isUniqueViolation = (error: unknown): boolean => {
-  const e = error as { code?: string; cause?: unknown } | undefined;
-  return e?.code === '23505' || (e?.cause !== undefined && isUniqueViolation(e.cause));
-};
 
 /**
  * Registers a training and queues the job that runs it; answers at once (the job does the work).
