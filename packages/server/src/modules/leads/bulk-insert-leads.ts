@@ -8,7 +8,7 @@ import type { AccountRow } from '../accounts/accounts.repository';
 import { upsertAccountsByDomain } from '../accounts/bulk-accounts';
 import type { ActivePolicy } from '../policy/policy.service';
 import { fitSubjectOf, newLeadFitFields } from '../scoring/fit-subject';
-import { insertTransitions } from '../transitions/transitions.repository';
+import { creationTransition, insertTransitions } from '../transitions/transitions.repository';
 
 export interface BulkLeadInput {
   email: string;
@@ -99,18 +99,7 @@ export async function insertLeadsBulk(
   await insertTransitions(
     db,
     tenantId,
-    created.map((lead) => ({
-      leadId: lead.id,
-      fromStage: null,
-      toStage: lead.stage,
-      reason: null,
-      note: null,
-      actorKind: actor.kind,
-      actorId: actor.id,
-      rule: null,
-      why: 'Lead created',
-      at: now,
-    })),
+    created.map((lead) => creationTransition(lead.id, lead.stage, actor, now)),
   );
   return new Map(created.map((lead) => [lead.email, lead.id]));
 }

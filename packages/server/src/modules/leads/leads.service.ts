@@ -16,6 +16,7 @@ import { findAccount, insertAccount, upsertAccountByDomain } from '../accounts/a
 import { leadPredictive, repredictLeads } from '../predictive/predictive.service';
 import { fitSubjectOf, newLeadFitFields, titleAttributes } from '../scoring/fit-subject';
 import { decideStageAfterScoring } from '../transitions/stage-automation';
+import { creationTransition, insertTransitions } from '../transitions/transitions.repository';
 import { recordTransitions } from '../transitions/transitions.service';
 import { heatKeyBounds } from './heat-filter';
 import { toLeadView } from './lead-view';
@@ -76,20 +77,8 @@ export async function createLead(ctx: AppContext, auth: AuthContext, input: Lead
       createdAt: now,
     });
     if (!id) return { duplicate: true as const };
-    await recordTransitions(tx, auth.tenantId, [
-      {
-        leadId: id,
-        fromStage: null,
-        toStage: stage,
-        reason: null,
-        note: null,
-        actorKind: auth.actor.kind,
-        actorId: auth.actor.id,
-        rule: null,
-        why: 'Lead created',
-        at: now,
-      },
-    ]);
+    // The lead was inserted in its stage: its history starts there, with nothing to move.
+    await insertTransitions(tx, auth.tenantId, [creationTransition(id, stage, auth.actor, now)]);
     await repredictLeads(ctx, tx, auth.tenantId, [id], policy);
     const lead = await requireLead(tx, auth.tenantId, id);
     const automatic = decideStageAfterScoring(lead, fit, 0, undefined, policy, now);

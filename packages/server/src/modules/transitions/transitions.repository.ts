@@ -15,6 +15,27 @@ export interface NewTransition {
   at: Date;
 }
 
+/** The first entry of a lead's history: it was created in `stage` by `actor`. */
+export function creationTransition(
+  leadId: string,
+  stage: string,
+  actor: { kind: string; id: string | null },
+  at: Date,
+): NewTransition {
+  return {
+    leadId,
+    fromStage: null,
+    toStage: stage,
+    reason: null,
+    note: null,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    rule: null,
+    why: 'Lead created',
+    at,
+  };
+}
+
 export interface TransitionRow extends NewTransition {
   id: string;
 }
