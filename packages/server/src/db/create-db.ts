@@ -54,6 +54,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes });
+  // An idle connection the server drops (restart, admin termination) is an 'error' on the pool; without a
+  // listener it would crash the process. The pool discards that connection and opens a new one when needed.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
   const db = drizzlePg(pool, { schema });
   if (!options.skipMigrations) {
     // An advisory lock keeps two processes starting at once from racing on the migration table.
