@@ -1,15 +1,9 @@
 import type { TrainResult } from '@triage/contracts';
-import {
-  MIN_CLOSED_LEADS_FOR_MODEL,
-  MIN_OUTCOMES_PER_CLASS,
-  predictiveReadiness,
-  trainPredictiveModel,
-} from '@triage/core';
+import { MIN_CLOSED_LEADS_FOR_MODEL, MIN_OUTCOMES_PER_CLASS, predictiveReadiness } from '@triage/core';
 import type { AppContext } from '../../context';
 import { isUniqueViolation } from '../../db/sql-errors';
 import { conflict, HttpError } from '../../http-error';
-import { chooseFeatureFields, leadFeatureRow, outcomeOf } from './lead-features';
-import { evaluateOnLatestOutcomes } from './model-evaluation';
+import { leadFeatureRow, outcomeOf } from './lead-features';
 import {
   countOutcomes,
   failTraining,
@@ -21,6 +15,7 @@ import {
   listUnfinishedTrainings,
   loadFeatureInputs,
 } from './predictive.repository';
+import { trainInWorker } from './train-in-worker';
 
 export const TRAIN_MODEL_QUEUE = 'train-model';
 /** A training still marked running after this long was lost with its process and is marked failed. */
@@ -113,22 +108,36 @@ export async function requeueUnfinishedTrainings(ctx: AppContext): Promise<numbe
   return unfinished.length;
 }
 
+/** Where a training is; tests use it to act while the CPU part runs. */
+export type TrainingPhase = 'loading' | 'training' | 'storing';
+
+export interface RunTrainingOptions {
+  onPhase?: (phase: TrainingPhase) => void;
+}
+
 /**
- * The job body: reads the tenant's closed leads as they were at their decision moment, measures the setup on
- * the most recent outcomes, trains the model on all of them and stores it (status ready), or records why it
- * failed. Runs at most once per model: a model no longer in training is left alone.
+ * The job body: reads the tenant's closed leads as they were at their decision moment, then, in a worker thread
+ * (so the API keeps answering), measures the setup on the most recent outcomes and trains the model on all of
+ * them; stores it (status ready), or records why it failed. Runs at most once per model: a model no longer in
+ * training is left alone.
  */
-export async function runTraining(ctx: AppContext, tenantId: string, modelId: string): Promise<void> {
+export async function runTraining(
+  ctx: AppContext,
+  tenantId: string,
+  modelId: string,
+  options: RunTrainingOptions = {},
+): Promise<void> {
   const model = await findModel(ctx.db, tenantId, modelId);
   if (model?.status !== 'training') return;
   try {
+    options.onPhase?.('loading');
     const [policy, settings, closed] = await Promise.all([
       ctx.policies.get(tenantId),
       findSettings(ctx.db, tenantId),
       listClosedLeads(ctx.db, tenantId, model.dataCutoff),
     ]);
     const engagement = policy.policy.engagement;
-    const featureRows: Record<string, unknown>[] = [];
+    const rows: Record<string, unknown>[] = [];
     const outcomes: boolean[] = [];
     for (let start = 0; start < closed.length; start += LOAD_BATCH) {
       const batch = closed.slice(start, start + LOAD_BATCH);
@@ -144,38 +153,26 @@ export async function runTraining(ctx: AppContext, tenantId: string, modelId: st
       for (const lead of batch) {
         const input = inputs.get(lead.id);
         if (!input) continue;
-        featureRows.push(
-          leadFeatureRow(input.lead, input.events, input.decidedAt ?? lead.closedAt, engagement),
-        );
+        rows.push(leadFeatureRow(input.lead, input.events, input.decidedAt ?? lead.closedAt, engagement));
         outcomes.push(outcomeOf(lead.stage) === 'won');
       }
     }
-    const won = outcomes.filter(Boolean).length;
-    const readiness = predictiveReadiness({ won, lost: outcomes.length - won });
-    if (!readiness.ready) throw new Error(readiness.reason);
-    const choice = chooseFeatureFields(featureRows, engagement, settings);
-    if (choice.fields.length === 0) throw new Error('no usable fields: every field is excluded or constant');
-    const seed = model.version;
-    const metrics = evaluateOnLatestOutcomes(featureRows, outcomes, choice.fields, seed);
-    const trained = trainPredictiveModel(featureRows, outcomes, {
-      fields: choice.fields,
-      seed,
-      timeOrdered: true,
+    options.onPhase?.('training');
+    const trained = await trainInWorker({
+      rows,
+      outcomes,
+      engagement,
+      settings: { fields: settings.fields, excluded: settings.excluded },
+      seed: model.version,
     });
+    options.onPhase?.('storing');
     await finishTraining(ctx.db, tenantId, modelId, {
-      model: trained,
-      metrics,
-      trainingRows: featureRows.length,
-      won,
-      lost: featureRows.length - won,
-      features: {
-        used: trained.fields.map((field) => ({
-          name: field.name,
-          label: field.label ?? field.name,
-          kind: field.kind,
-        })),
-        excluded: [...trained.excludedFields, ...choice.skipped],
-      },
+      model: trained.model,
+      metrics: trained.metrics,
+      trainingRows: rows.length,
+      won: trained.won,
+      lost: trained.lost,
+      features: trained.features,
       trainedAt: new Date(ctx.now()),
     });
   } catch (error) {
