@@ -80,6 +80,26 @@ describe('model choice', () => {
     expect(model.validation.reason).toMatch(/within noise/);
   });
 
+  it('falls back to the recent rate, not the all-time one, when time-ordered rows drift', () => {
+    const data = knownAnswerLeads(2000, 5);
+    // No field carries signal; the rate falls from 50 % in the first half to 20 % in the second.
+    const outcomes = data.rows.map((_, i) => (i * 7919) % 10 < (i < 1000 ? 5 : 2));
+    const ordered = trainPredictiveModel(data.rows, outcomes, { fields, seed: 1, timeOrdered: true });
+    expect(ordered.validation.chosen).toBe('base-rate');
+    expect(ordered.training.baseRate).toBeCloseTo(0.35, 2);
+    const probability = scoreWithModel(ordered, data.rows[0]!).probability;
+    expect(probability).toBeLessThan(0.3);
+    expect(probability).toBeCloseTo(ordered.training.recentRate!, 9);
+    expect(ordered.validation.reason).toMatch(/recency-weighted rate/);
+    const flat = trainPredictiveModel(data.rows, outcomes, {
+      fields,
+      seed: 1,
+      timeOrdered: true,
+      recencyHalfLife: 0,
+    });
+    expect(scoreWithModel(flat, data.rows[0]!).probability).toBeCloseTo(0.35, 2);
+  });
+
   it('is deterministic for a seed and serialisable as JSON', () => {
     const data = knownAnswerLeads(800, 11);
     const first = trainPredictiveModel(data.rows, data.outcomes, { fields, seed: 4 });

@@ -7,6 +7,7 @@ import { type LogisticModel, logisticLogits, trainLogistic } from './logistic-re
 import { type ClassificationMetrics, classificationMetrics } from './metrics';
 import { type NaiveBayesModel, scoreNaiveBayes, trainNaiveBayes } from './naive-bayes';
 import { createRandom, shuffledIndices } from './random';
+import { DEFAULT_RECENCY_HALF_LIFE, recencyWeights, weightedRate } from './recency-level';
 
 export const LEARNER_KINDS = ['gbdt', 'logistic'] as const;
 export type LearnerKind = (typeof LEARNER_KINDS)[number] | 'blend';
@@ -52,6 +53,11 @@ export type TrainedModel = {
     seed: number;
     /** Number of model inputs: tree columns for boosted trees, linear features for the regression. */
     inputs: number;
+    /**
+     * Time-ordered training that fell back to the base rate: the recency-weighted conversion rate it
+     * predicts (absent otherwise, and on models trained before it existed).
+     */
+    recentRate?: number;
   };
   validation: {
     scheme: ValidationScheme;
@@ -82,6 +88,11 @@ export type TrainOptions = {
   /** Candidate L2 strengths for the logistic regression (the best on the first fold is used). */
   logisticLambdas?: readonly number[];
   folds?: number;
+  /**
+   * Time-ordered rows only: the half-life, as a share of the training rows, of the recency weights of
+   * the base rate the model falls back to when no learner beats it. Default 0.25; 0 turns it off.
+   */
+  recencyHalfLife?: number;
 };
 
 type Fold = { train: Int32Array; valid: Int32Array };
@@ -421,7 +432,17 @@ export function trainPredictiveModel(
   const finalRows = scheme === 'random-holdout' ? folds[0]!.train : allRows(rows.length);
   const signal = heldOutSignal(best.candidate.logits, best.calibration, heldOutLabels);
   const baseRate = positives / rows.length;
-  const learner: Learner = signal.significant ? best.candidate.fit(finalRows) : constantLearner(baseRate);
+  // Time-ordered rows: a fallback base rate follows the recent rows (see recency-level.ts). A learner's
+  // level already does: its calibration is fitted on the most recent rows.
+  const halfLife = options.recencyHalfLife ?? DEFAULT_RECENCY_HALF_LIFE;
+  const recentRate =
+    options.timeOrdered && halfLife > 0 && !signal.significant
+      ? weightedRate(labelsOf(finalRows, labels), recencyWeights(finalRows.length, halfLife))
+      : undefined;
+  const learner: Learner = signal.significant
+    ? best.candidate.fit(finalRows)
+    : constantLearner(recentRate ?? baseRate);
+  const calibration = signal.significant ? best.calibration : IDENTITY_CALIBRATION;
   const others = reports.filter((report) => report !== best);
   const comparison =
     others.length === 0
@@ -429,16 +450,20 @@ export function trainPredictiveModel(
       : `${best.candidate.learner} had the lower held-out log-loss (${best.metrics.logLoss.toFixed(4)} vs ${others
           .map((other) => `${other.candidate.learner} ${other.metrics.logLoss.toFixed(4)}`)
           .join(', ')})`;
+  const level =
+    recentRate === undefined
+      ? ''
+      : ` (the recency-weighted rate ${(100 * recentRate).toFixed(1)} %, half-life ${Math.round(halfLife * 100)} % of the rows; all rows: ${(100 * baseRate).toFixed(1)} %)`;
   const reason = signal.significant
     ? `${comparison}; it beats the base rate by ${signal.gain.toFixed(4)} ± ${signal.standardError.toFixed(4)}`
-    : `${comparison}, but its gain over the base rate (${signal.gain.toFixed(4)} ± ${signal.standardError.toFixed(4)}) is within noise, so the score is the base rate`;
+    : `${comparison}, but its gain over the base rate (${signal.gain.toFixed(4)} ± ${signal.standardError.toFixed(4)}) is within noise, so the score is the base rate${level}`;
   return {
     format: 'triage.predictive/1',
     fields: selection.features,
     excludedFields: selection.excluded,
     encoders,
     learner,
-    calibration: signal.significant ? best.calibration : IDENTITY_CALIBRATION,
+    calibration,
     baseline:
       reuseFoldModel && foldBaseline
         ? foldBaseline
@@ -454,6 +479,7 @@ export function trainPredictiveModel(
           : learner.kind === 'logistic'
             ? data.linear.width
             : data.columns.length + data.linear.width,
+      ...(recentRate === undefined ? {} : { recentRate }),
     },
     validation: {
       scheme,
