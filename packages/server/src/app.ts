@@ -50,6 +50,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   app.setSerializerCompiler(serializerCompiler);
   const ctx = createContext(options.database, options.now);
   app.decorate('ctx', ctx);
+  ctx.predictions.onError = (error, tenantId, leadIds) =>
+    app.log.error({ err: error, tenantId, leads: leadIds.length }, 'background re-prediction failed');
+  // Re-predictions still queued are written before the caller closes the database.
+  app.addHook('onClose', () => ctx.predictions.close());
 
   await app.register(errorHandlerPlugin);
   await app.register(swagger, {

@@ -2,6 +2,8 @@ import type { Database, Db } from './db/create-db';
 import { LiveHub } from './live/live-hub';
 import { PolicyCache } from './modules/policy/policy.service';
 import { ActiveModelCache } from './modules/predictive/active-model';
+import { PredictionScheduler } from './modules/predictive/prediction-scheduler';
+import { repredictCommittedLeads } from './modules/predictive/predictive.service';
 import type { JobQueue } from './plugins/jobs';
 
 /** What every service needs: the database, the live-policy cache and a clock (tests move time). */
@@ -14,17 +16,21 @@ export interface AppContext {
   live: LiveHub;
   /** Each tenant's active predictive model, cached like the policy. */
   models: ActiveModelCache;
+  /** Re-predicts leads shortly after a change committed (`schedule`), outside the request; `flush` in tests. */
+  predictions: PredictionScheduler;
   /** The durable job queue; absent when the app runs without jobs. */
   jobs?: JobQueue;
 }
 
 export function createContext(database: Database, now: () => number = Date.now): AppContext {
-  return {
+  const ctx: AppContext = {
     database,
     db: database.db,
     policies: new PolicyCache(database.db),
     now,
     live: new LiveHub(),
     models: new ActiveModelCache(database.db),
+    predictions: new PredictionScheduler((tenantId, ids) => repredictCommittedLeads(ctx, tenantId, ids)),
   };
+  return ctx;
 }

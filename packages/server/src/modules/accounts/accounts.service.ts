@@ -8,7 +8,6 @@ import { isUniqueViolation } from '../../db/sql-errors';
 import { toIso } from '../../db/timestamps';
 import { invalid, notFound } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
-import { repredictLeads } from '../predictive/predictive.service';
 import { type FitLeadFields, fitSubjectOf } from '../scoring/fit-subject';
 import {
   type AccountRow,
@@ -59,7 +58,7 @@ export async function getAccount(ctx: AppContext, auth: AuthContext, id: string)
 export async function patchAccount(ctx: AppContext, auth: AuthContext, id: string, patch: AccountPatch) {
   const policy = await ctx.policies.get(auth.tenantId);
   try {
-    const row = await ctx.db.transaction(async (tx) => {
+    const result = await ctx.db.transaction(async (tx) => {
       const updated = await updateAccount(tx, auth.tenantId, id, patch);
       if (!updated) throw notFound('Account');
       const leads = await rows<FitLeadFields & { id: string }>(
@@ -74,17 +73,12 @@ export async function patchAccount(ctx: AppContext, auth: AuthContext, id: strin
           from unnest(${sql.param(leads.map((l) => l.id))}::uuid[], ${sql.param(fits.map((f) => f.score))}::smallint[],
                       ${sql.param(fits.map((f) => f.knockedOut))}::boolean[]) as u(id, fit, knocked)
           where l.tenant_id = ${auth.tenantId} and l.id = u.id`);
-        await repredictLeads(
-          ctx,
-          tx,
-          auth.tenantId,
-          leads.map((l) => l.id),
-          policy,
-        );
       }
-      return updated;
+      return { updated, leadIds: leads.map((l) => l.id) };
     });
-    return toAccountView(row);
+    // After the commit: an account with many leads must not hold the request while each is re-predicted.
+    ctx.predictions.schedule(auth.tenantId, result.leadIds);
+    return toAccountView(result.updated);
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateDomain();
     throw error;

@@ -13,7 +13,7 @@ import { toIso } from '../../db/timestamps';
 import { invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { findAccount, insertAccount, upsertAccountByDomain } from '../accounts/accounts.repository';
-import { leadPredictive, repredictLeads } from '../predictive/predictive.service';
+import { leadPredictive } from '../predictive/predictive.service';
 import { fitSubjectOf, newLeadFitFields, titleAttributes } from '../scoring/fit-subject';
 import { decideStageAfterScoring } from '../transitions/stage-automation';
 import { creationTransition, insertTransitions } from '../transitions/transitions.repository';
@@ -79,7 +79,6 @@ export async function createLead(ctx: AppContext, auth: AuthContext, input: Lead
     if (!id) return { duplicate: true as const };
     // The lead was inserted in its stage: its history starts there, with nothing to move.
     await insertTransitions(tx, auth.tenantId, [creationTransition(id, stage, auth.actor, now)]);
-    await repredictLeads(ctx, tx, auth.tenantId, [id], policy);
     const lead = await requireLead(tx, auth.tenantId, id);
     const automatic = decideStageAfterScoring(lead, fit, 0, undefined, policy, now);
     if (automatic) await recordTransitions(tx, auth.tenantId, [automatic]);
@@ -91,6 +90,7 @@ export async function createLead(ctx: AppContext, auth: AuthContext, input: Lead
       'Duplicate lead',
     );
   }
+  ctx.predictions.schedule(auth.tenantId, [result.lead.id]);
   return toLeadView(result.lead, policy, ctx.now());
 }
 
@@ -125,7 +125,6 @@ export async function patchLead(ctx: AppContext, auth: AuthContext, id: string, 
       fitKnockedOut: fit.knockedOut,
       policyVersion: policy.version,
     });
-    await repredictLeads(ctx, tx, auth.tenantId, [id], policy);
     const updated = await requireLead(tx, auth.tenantId, id);
     const now = new Date(ctx.now());
     const automatic = decideStageAfterScoring(updated, fit, undefined, undefined, policy, now);
@@ -133,6 +132,8 @@ export async function patchLead(ctx: AppContext, auth: AuthContext, id: string, 
     await recordTransitions(tx, auth.tenantId, [automatic]);
     return requireLead(tx, auth.tenantId, id);
   });
+  // After the commit: the probability follows shortly, without holding the request or the transaction.
+  ctx.predictions.schedule(auth.tenantId, [id]);
   return toLeadView(lead, policy, ctx.now());
 }
 

@@ -37,13 +37,10 @@ export const EARLY_STAGES = [
   'cql',
   'nurture',
 ] as const satisfies readonly Stage[];
+/** Open stages in which sales works the lead: its activity is read up to its hand-off, not up to now. */
+export const HANDED_OFF_STAGES = ['sal', 'sql', 'opportunity'] as const satisfies readonly Stage[];
 /** Entering one of these fixes the decision moment. */
-export const DECISION_STAGES = [
-  'sal',
-  'sql',
-  'opportunity',
-  ...CLOSED_STAGES,
-] as const satisfies readonly Stage[];
+export const DECISION_STAGES = [...HANDED_OFF_STAGES, ...CLOSED_STAGES] as const;
 
 export type Outcome = 'won' | 'lost' | 'open';
 

@@ -1,6 +1,7 @@
 import { predictiveReadiness } from '@triage/core';
 import type { AppContext } from '../../context';
 import type { JobDefinition } from '../../plugins/jobs';
+import { refreshStalePredictions } from './prediction-refresh.service';
 import { countOutcomes, listScheduledTenants } from './predictive.repository';
 import {
   requestTraining,
@@ -16,7 +17,20 @@ export const RETRAIN_QUEUE = 'retrain-models';
  */
 export const DEFAULT_RETRAIN_CRON = '0 3 * * 1';
 
-export function predictiveJobs(ctx: AppContext, retrainCron = DEFAULT_RETRAIN_CRON): JobDefinition[] {
+export const REFRESH_PREDICTIONS_QUEUE = 'refresh-predictions';
+/** Hourly: stored predictions of leads whose engagement decays are rewritten once older than 6 hours (ADR 0005). */
+export const DEFAULT_REFRESH_CRON = '20 * * * *';
+
+export interface PredictionRefreshSchedule {
+  cron?: string;
+  maxAgeMs?: number;
+}
+
+export function predictiveJobs(
+  ctx: AppContext,
+  retrainCron = DEFAULT_RETRAIN_CRON,
+  refresh: PredictionRefreshSchedule = {},
+): JobDefinition[] {
   return [
     {
       queue: TRAIN_MODEL_QUEUE,
@@ -38,6 +52,19 @@ export function predictiveJobs(ctx: AppContext, retrainCron = DEFAULT_RETRAIN_CR
           // A training already running for the tenant (409) is as good as the one the schedule wanted.
           await requestTraining(ctx, tenantId, 'schedule', 'schedule').catch(() => undefined);
         }
+      },
+    },
+    {
+      queue: REFRESH_PREDICTIONS_QUEUE,
+      cron: refresh.cron ?? DEFAULT_REFRESH_CRON,
+      // The next hour's run does the same work; a retry would only pile up behind it.
+      retryLimit: 0,
+      expireInSeconds: 30 * 60,
+      handler: async () => {
+        await refreshStalePredictions(
+          ctx,
+          refresh.maxAgeMs === undefined ? {} : { maxAgeMs: refresh.maxAgeMs },
+        );
       },
     },
   ];

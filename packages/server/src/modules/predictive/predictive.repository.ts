@@ -8,6 +8,7 @@ import {
   DECISION_STAGES,
   EARLY_STAGES,
   type FeatureLead,
+  HANDED_OFF_STAGES,
   LOST_STAGES,
   type PredictiveFieldSettings,
   WON_STAGES,
@@ -61,6 +62,41 @@ export async function listOpenLeadIds(
     sql`select id from leads where tenant_id = ${tenantId} and id > ${afterId}
           and stage <> all(${stages(CLOSED_STAGES)})
         order by id limit ${limit}`,
+  );
+  return found.map((r) => r.id);
+}
+
+/** Tenants with an active model, and that model (the prediction refresh walks them). */
+export async function listActiveModels(db: Db): Promise<{ tenantId: string; modelId: string }[]> {
+  return rows<{ tenantId: string; modelId: string }>(
+    db,
+    sql`select tenant_id as "tenantId", id as "modelId" from models where active and status = 'ready'`,
+  );
+}
+
+/**
+ * Open leads whose stored prediction may no longer be what the active model says now, in id order, a page at a
+ * time: never predicted or predicted by another model; or predicted before `staleBefore` while the lead is still
+ * read up to now (not handed off, see lead-features.ts) and has events, since its decayed engagement has moved
+ * since. A lead without events, or handed off, has a feature row that does not change with time.
+ */
+export async function listStalePredictionIds(
+  db: Db,
+  tenantId: string,
+  modelId: string,
+  staleBefore: Date,
+  afterId: string,
+  limit: number,
+): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    db,
+    sql`select l.id from leads l
+        where l.tenant_id = ${tenantId} and l.id > ${afterId} and l.stage <> all(${stages(CLOSED_STAGES)})
+          and (l.predicted_model_id is distinct from ${modelId}::uuid or l.predicted_at is null
+            or (l.predicted_at < ${staleBefore.toISOString()}::timestamptz
+              and l.stage <> all(${stages(HANDED_OFF_STAGES)})
+              and exists (select 1 from events e where e.tenant_id = l.tenant_id and e.lead_id = l.id)))
+        order by l.id limit ${limit}`,
   );
   return found.map((r) => r.id);
 }

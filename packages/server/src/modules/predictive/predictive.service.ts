@@ -106,6 +106,20 @@ export async function repredictLeads(
 }
 
 /**
+ * The background re-prediction (ctx.predictions): leads whose change has committed, re-predicted on the root
+ * handle with the policy and model of now. A tenant without an active model costs one cache lookup.
+ */
+export async function repredictCommittedLeads(
+  ctx: AppContext,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<number> {
+  const active = await ctx.models.get(tenantId);
+  if (!active || ids.length === 0) return 0;
+  return repredictLeads(ctx, ctx.db, tenantId, ids, await ctx.policies.get(tenantId), active);
+}
+
+/**
  * Makes a trained model the active one and re-predicts every open lead with it, in committed batches, before
  * answering. The model it replaces stays stored: activating that one again is the rollback.
  */
