@@ -33,19 +33,11 @@ export async function loadLeadFixture(db: Db, tenantId: string, options: LeadFix
       (array['US', 'GB', 'DE', 'PL', 'FR', 'BR', 'IN', 'JP'])[1 + n % 8],
       case n % 3 when 0 then array['salesforce'] when 1 then array['hubspot', 'slack'] else array[]::text[] end
     from generate_series(1, ${accountCount}::int) n`);
-  const heat = options.heat;
-  const engagement = heat
-    ? sql`case when i % 5 = 0 then 0 else 1 + random() * 99 end as value,
-          ${heat.now}::int8 - (random() * 30 * 86400000)::int8 as as_of`
-    : sql`0::float8 as value, 0::int8 as as_of`;
-  const hotKey = heat
-    ? sql`case when e.value > 0 then ln(e.value) / ln(2) + e.as_of / ${heat.halfLifeMs}::float8 end`
-    : sql`null::float8`;
   for (let low = 1; low <= options.count; low += CHUNK) {
     const high = Math.min(options.count, low + CHUNK - 1);
     await db.execute(sql`
       insert into leads (tenant_id, account_id, email, first_name, last_name, title, seniority, department, country,
-        source, stage, fit_score, engagement_value, engagement_as_of, hot_key, policy_version)
+        source, stage, fit_score, policy_version)
       select ${tenantId}::uuid, a.id, 'lead' || i || '@company' || (1 + i % ${accountCount}::int) || '.example',
         'Lead', 'Number ' || i,
         (array['VP of Sales', 'Marketing Manager', 'Software Engineer', 'Chief Executive Officer', 'SDR'])[1 + i % 5],
@@ -53,17 +45,29 @@ export async function loadLeadFixture(db: Db, tenantId: string, options: LeadFix
         (array['sales', 'marketing', 'engineering', 'executive', 'sales'])[1 + i % 5],
         a.country, (array['webinar', 'ads', 'organic', 'referral'])[1 + i % 4],
         ${
-          heat
+          options.heat
             ? sql`case when i % 50 = 0 then 'customer' when i % 40 = 0 then 'disqualified' when i % 10 = 0 then 'mql' else 'lead' end`
             : sql`'lead'`
         },
-        (i * 37) % 101, e.value, e.as_of, ${hotKey}, ${options.policyVersion}::int
+        (i * 37) % 101, ${options.policyVersion}::int
       from generate_series(${low}::int, ${high}::int) i
-      cross join lateral (select ${engagement}) e
       join accounts a on a.tenant_id = ${tenantId}::uuid and a.domain = 'company' || (1 + i % ${accountCount}::int) || '.example'`);
     options.onProgress?.(high);
   }
+  const heat = options.heat;
+  await db.execute(
+    heat
+      ? sql`insert into lead_engagement (tenant_id, lead_id, value, as_of, hot_key)
+            select tenant_id, id, e.value, e.as_of,
+              case when e.value > 0 then ln(e.value) / ln(2) + e.as_of / ${heat.halfLifeMs}::float8 end
+            from leads
+            cross join lateral (select case when random() < 0.2 then 0 else 1 + random() * 99 end as value,
+              ${heat.now}::int8 - (random() * 30 * 86400000)::int8 as as_of offset 0) e
+            where tenant_id = ${tenantId}::uuid`
+      : sql`insert into lead_engagement (tenant_id, lead_id) select tenant_id, id from leads where tenant_id = ${tenantId}::uuid`,
+  );
   await db.execute(sql`analyze leads`);
+  await db.execute(sql`analyze lead_engagement`);
   await db.execute(sql`analyze accounts`);
 }
 

@@ -1,4 +1,11 @@
 export {
+  capBucketsFromLedger,
+  cappedTypes,
+  capWindowRanges,
+  type LeadEvent,
+  type TimeRange,
+} from './cap-windows';
+export {
   applyEngagementEvents,
   bucketKeyOf,
   type CapBucket,

@@ -138,14 +138,9 @@ export const leads = pgTable(
     disqualificationReason: text('disqualification_reason'),
     fitScore: smallint('fit_score').notNull().default(0),
     fitKnockedOut: boolean('fit_knocked_out').notNull().default(false),
-    engagementValue: doublePrecision('engagement_value').notNull().default(0),
-    engagementAsOf: epochMs('engagement_as_of').notNull().default(0),
-    /** log2(value) + as_of / half-life: orders leads by heat now, for every now (ADR 0003). */
-    hotKey: doublePrecision('hot_key'),
     policyVersion: integer('policy_version').notNull().default(0),
     firstHandRaiseAt: timestamp('first_hand_raise_at', { withTimezone: true, mode: 'date' }),
     firstContactedAt: timestamp('first_contacted_at', { withTimezone: true, mode: 'date' }),
-    lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }),
     /** P(convert) from the tenant's active model; null while the tenant is in cold start. */
     predictedProbability: doublePrecision('predicted_probability'),
     predictedModelId: uuid('predicted_model_id'),
@@ -156,8 +151,6 @@ export const leads = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('leads_tenant_email_uq').on(t.tenantId, t.email),
-    // One heat index serves the hot list (closed stages filtered while walking it) and every list sorted by heat.
-    index('leads_tenant_heat_idx').on(t.tenantId, t.hotKey.desc().nullsLast(), t.id),
     index('leads_tenant_fit_idx').on(t.tenantId, t.fitScore.desc(), t.id),
     index('leads_tenant_created_idx').on(t.tenantId, t.createdAt.desc(), t.id),
     index('leads_tenant_stage_idx').on(t.tenantId, t.stage),
@@ -183,19 +176,27 @@ export const events = pgTable(
   ],
 );
 
-/** Per lead, per capped event type, per window: the raw and decayed weight, so caps stay order-independent. */
-export const engagementBuckets = pgTable(
-  'engagement_buckets',
+/**
+ * A lead's engagement, apart from the lead: every event rewrites it, and a narrow row with two indexes is a
+ * fraction of the cost of rewriting the wide `leads` row and its seven indexes (ADR 0006). One row per lead,
+ * written with the lead. Per-type caps are not stored: the windows they need are read back from the ledger.
+ */
+export const leadEngagement = pgTable(
+  'lead_engagement',
   {
     tenantId: uuid('tenant_id').notNull(),
     leadId: uuid('lead_id').notNull(),
-    type: text('type').notNull(),
-    windowStart: epochMs('window_start').notNull(),
-    raw: doublePrecision('raw').notNull(),
-    decayed: doublePrecision('decayed').notNull(),
-    asOf: epochMs('as_of').notNull(),
+    value: doublePrecision('value').notNull().default(0),
+    asOf: epochMs('as_of').notNull().default(0),
+    /** log2(value) + as_of / half-life: orders leads by heat now, for every now (ADR 0003). */
+    hotKey: doublePrecision('hot_key'),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.leadId, t.type, t.windowStart] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.leadId] }),
+    // One heat index serves the hot list (closed stages filtered while walking it) and every list sorted by heat.
+    index('lead_engagement_tenant_heat_idx').on(t.tenantId, t.hotKey.desc().nullsLast(), t.leadId),
+  ],
 );
 
 export const stageTransitions = pgTable(

@@ -1,31 +1,35 @@
 import type { EventBatchResult, EventInput, FieldIssue } from '@triage/contracts';
 import {
   applyEngagementEvents,
-  bucketKeyOf,
-  type CapBucket,
+  capBucketsFromLedger,
+  cappedTypes,
+  capWindowRanges,
   type EngagementEvent,
+  type EngagementPolicy,
   orderingKey,
-  type Stage,
 } from '@triage/core';
 import type { AppContext } from '../../context';
+import type { Db } from '../../db/create-db';
+import { retryOnDeadlock } from '../../db/sql-errors';
 import { HttpError, invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { insertLeadsBulk } from '../leads/bulk-insert-leads';
 import { repredictLeads } from '../predictive/predictive.service';
+import {
+  type EngagementWrite,
+  findLedgerEvents,
+  lockEngagement,
+  writeEngagement,
+} from '../scoring/engagement.repository';
 import { decideStageAfterScoring, storedFit } from '../transitions/stage-automation';
 import type { NewTransition } from '../transitions/transitions.repository';
 import { recordTransitions } from '../transitions/transitions.service';
 import {
-  type BucketRow,
-  type EngagementUpdate,
-  findBuckets,
-  findExistingLeadIds,
   findLeadIdsByEmails,
   insertEvents,
-  lockLeadsForScoring,
+  lockLeadStages,
   type NewEvent,
-  updateLeadEngagement,
-  upsertBuckets,
+  recordHandRaises,
 } from './events.repository';
 
 /** Clocks drift; an event stamped more than a day ahead is a client bug, not a future visit. */
@@ -64,136 +68,138 @@ export async function ingestEvents(
   const unique = [...firstOfId.values()].map((i) => ({ index: i, event: events[i]! }));
   const duplicatesInBatch = events.length - unique.length;
 
-  const outcome = await ctx.db.transaction(async (tx) => {
-    const ids = [...new Set(unique.flatMap(({ event }) => (event.leadId ? [event.leadId] : [])))];
-    const known = await findExistingLeadIds(tx, auth.tenantId, ids);
-    const unknown = unique.filter(({ event }) => event.leadId && !known.has(event.leadId));
-    if (unknown.length) {
-      throw new HttpError(
-        404,
-        'not_found',
-        `${unknown.length} event(s) name a lead that does not exist`,
-        unknown.map(({ index }) => ({
-          location: 'body',
-          pointer: `/events/${index}/leadId`,
-          message: 'no lead with this id',
-        })),
-      );
-    }
-    const emails = [...new Set(unique.flatMap(({ event }) => (event.email ? [event.email] : [])))];
-    const byEmail = await findLeadIdsByEmails(tx, auth.tenantId, emails);
-    const missing = emails.filter((email) => !byEmail.has(email));
-    let createdLeads = 0;
-    if (missing.length) {
-      const sourceOf = new Map<string, string>();
-      for (const { event } of unique) {
-        const source = event.properties?.source;
-        if (event.email && typeof source === 'string' && !sourceOf.has(event.email))
-          sourceOf.set(event.email, source.slice(0, 100));
+  const outcome = await retryOnDeadlock(() =>
+    ctx.db.transaction(async (tx) => {
+      const emails = [...new Set(unique.flatMap(({ event }) => (event.email ? [event.email] : [])))];
+      const byEmail = await findLeadIdsByEmails(tx, auth.tenantId, emails);
+      const missing = emails.filter((email) => !byEmail.has(email));
+      let createdLeads = 0;
+      if (missing.length) {
+        const sourceOf = new Map<string, string>();
+        for (const { event } of unique) {
+          const source = event.properties?.source;
+          if (event.email && typeof source === 'string' && !sourceOf.has(event.email))
+            sourceOf.set(event.email, source.slice(0, 100));
+        }
+        const created = await insertLeadsBulk(
+          tx,
+          auth.tenantId,
+          missing.map((email) => ({ email, source: sourceOf.get(email) })),
+          policy,
+          new Date(now),
+          { kind: auth.actor.kind, id: auth.actor.id },
+        );
+        createdLeads = created.size;
+        for (const [email, id] of created) byEmail.set(email, id);
+        // A concurrent batch may have created some of them first: pick those up too.
+        const raced = missing.filter((email) => !byEmail.has(email));
+        for (const [email, id] of await findLeadIdsByEmails(tx, auth.tenantId, raced)) byEmail.set(email, id);
       }
-      const created = await insertLeadsBulk(
-        tx,
-        auth.tenantId,
-        missing.map((email) => ({ email, source: sourceOf.get(email) })),
-        policy,
-        new Date(now),
-        { kind: auth.actor.kind, id: auth.actor.id },
-      );
-      createdLeads = created.size;
-      for (const [email, id] of created) byEmail.set(email, id);
-      // A concurrent batch may have created some of them first: pick those up too.
-      const raced = missing.filter((email) => !byEmail.has(email));
-      for (const [email, id] of await findLeadIdsByEmails(tx, auth.tenantId, raced)) byEmail.set(email, id);
-    }
 
-    const rows: NewEvent[] = unique.map(({ event }) => ({
-      id: event.id,
-      leadId: event.leadId ?? byEmail.get(event.email!)!,
-      type: event.type,
-      occurredAt: Date.parse(event.occurredAt),
-      properties: event.properties ?? null,
-    }));
-    const accepted = await insertEvents(tx, auth.tenantId, rows);
-    const fresh = rows.filter((row) => accepted.has(row.id));
-    const result: EventBatchResult = {
-      accepted: fresh.length,
-      duplicates: duplicatesInBatch + (rows.length - fresh.length),
-      createdLeads,
-      transitions: [],
-    };
-    if (fresh.length === 0) return result;
+      const rows: NewEvent[] = unique.map(({ event }) => ({
+        id: event.id,
+        leadId: event.leadId ?? byEmail.get(event.email!)!,
+        type: event.type,
+        occurredAt: Date.parse(event.occurredAt),
+        properties: event.properties ?? null,
+      }));
+      // Locked before the ledger is written, so a concurrent batch over the same leads sees this one's events.
+      const leads = await lockEngagement(tx, auth.tenantId, [...new Set(rows.map((row) => row.leadId))]);
+      if (leads.length < new Set(rows.map((row) => row.leadId)).size) {
+        const known = new Set(leads.map((lead) => lead.id));
+        const unknown = unique.filter(({ event }) => event.leadId && !known.has(event.leadId));
+        throw new HttpError(
+          404,
+          'not_found',
+          `${unknown.length} event(s) name a lead that does not exist`,
+          unknown.map(({ index }) => ({
+            location: 'body',
+            pointer: `/events/${index}/leadId`,
+            message: 'no lead with this id',
+          })),
+        );
+      }
 
-    const byLead = new Map<string, NewEvent[]>();
-    for (const row of fresh) {
-      const list = byLead.get(row.leadId);
-      if (list) list.push(row);
-      else byLead.set(row.leadId, [row]);
-    }
-    const leads = await lockLeadsForScoring(tx, auth.tenantId, [...byLead.keys()]);
-    const bucketKeys = fresh.flatMap((row) => {
-      const key = bucketKeyOf(row, engagementPolicy);
-      return key ? [{ leadId: row.leadId, ...key }] : [];
-    });
-    const bucketsByLead = new Map<string, CapBucket[]>();
-    for (const b of await findBuckets(tx, auth.tenantId, bucketKeys)) {
-      const list = bucketsByLead.get(b.leadId) ?? [];
-      list.push({ type: b.type, windowStart: b.windowStart, raw: b.raw, decayed: b.decayed, asOf: b.asOf });
-      bucketsByLead.set(b.leadId, list);
-    }
+      const accepted = await insertEvents(tx, auth.tenantId, rows);
+      const fresh = rows.filter((row) => accepted.has(row.id));
+      const result: EventBatchResult = {
+        accepted: fresh.length,
+        duplicates: duplicatesInBatch + (rows.length - fresh.length),
+        createdLeads,
+        transitions: [],
+      };
+      if (fresh.length === 0) return result;
 
-    const updates: EngagementUpdate[] = [];
-    const bucketWrites: BucketRow[] = [];
-    const transitions: NewTransition[] = [];
-    const at = new Date(now);
-    for (const lead of leads) {
-      const leadEvents = byLead.get(lead.id)!;
-      const applied = applyEngagementEvents(
-        { value: lead.engagementValue, asOf: lead.engagementAsOf },
-        bucketsByLead.get(lead.id) ?? [],
-        leadEvents as EngagementEvent[],
-        engagementPolicy,
-      );
-      for (const b of applied.buckets) bucketWrites.push({ leadId: lead.id, ...b });
-      const handRaisers = leadEvents.filter((e) => engagementPolicy.eventTypes[e.type]?.handRaiser);
-      const firstHandRaise = handRaisers.reduce<number | null>(
-        (min, e) => (min === null || e.occurredAt < min ? e.occurredAt : min),
-        null,
-      );
-      updates.push({
-        id: lead.id,
-        value: applied.state.value,
-        asOf: applied.state.asOf,
-        hotKey: orderingKey(applied.state, engagementPolicy),
-        lastActivityAt: Math.max(...leadEvents.map((e) => e.occurredAt)),
-        handRaiseAt: firstHandRaise,
-      });
-      const move = decideStageAfterScoring(
-        {
+      const earlierByLead = await earlierCappedEvents(tx, auth.tenantId, fresh, accepted, engagementPolicy);
+      const byLead = groupByLead(fresh);
+      const writes: EngagementWrite[] = [];
+      const handRaises: { id: string; at: number }[] = [];
+      const proposed: NewTransition[] = [];
+      const at = new Date(now);
+      for (const lead of leads) {
+        const leadEvents = byLead.get(lead.id);
+        if (!leadEvents) continue;
+        const applied = applyEngagementEvents(
+          { value: lead.engagementValue, asOf: lead.engagementAsOf },
+          capBucketsFromLedger(earlierByLead.get(lead.id) ?? [], engagementPolicy),
+          leadEvents,
+          engagementPolicy,
+        );
+        writes.push({
           id: lead.id,
-          stage: lead.stage as Stage,
+          value: applied.state.value,
+          asOf: applied.state.asOf,
+          hotKey: orderingKey(applied.state, engagementPolicy),
+          lastActivityAt: Math.max(...leadEvents.map((e) => e.occurredAt)),
+        });
+        const handRaisers = leadEvents.filter((e) => engagementPolicy.eventTypes[e.type]?.handRaiser);
+        if (handRaisers.length)
+          handRaises.push({ id: lead.id, at: Math.min(...handRaisers.map((e) => e.occurredAt)) });
+        const scored = {
+          ...lead,
           engagementValue: applied.state.value,
           engagementAsOf: applied.state.asOf,
-        },
-        storedFit(lead),
-        undefined,
-        handRaisers[0] ? { type: handRaisers[0].type } : undefined,
-        policy,
-        at,
+        };
+        const handRaiser = handRaisers[0] ? { type: handRaisers[0].type } : undefined;
+        const move = decideStageAfterScoring(scored, storedFit(lead), undefined, handRaiser, policy, at);
+        if (move) proposed.push(move);
+      }
+      await writeEngagement(tx, auth.tenantId, writes);
+      await recordHandRaises(tx, auth.tenantId, handRaises);
+      // The stage was read without the lead's lock: take it now, and decide again where a rep moved it meanwhile.
+      const stages = await lockLeadStages(
+        tx,
+        auth.tenantId,
+        proposed.map((t) => t.leadId),
       );
-      if (move) transitions.push(move);
-    }
-    await updateLeadEngagement(tx, auth.tenantId, updates);
-    await upsertBuckets(tx, auth.tenantId, bucketWrites);
-    await recordTransitions(tx, auth.tenantId, transitions);
-    await repredictLeads(ctx, tx, auth.tenantId, [...byLead.keys()], policy);
-    result.transitions = transitions.map((t) => ({
-      leadId: t.leadId,
-      from: t.fromStage ?? '',
-      to: t.toStage,
-      rule: t.rule ?? '',
-    }));
-    return result;
-  });
+      const transitions = proposed.flatMap((move) => {
+        const stage = stages.get(move.leadId);
+        if (stage === undefined || stage === move.fromStage) return [move];
+        const lead = leads.find((l) => l.id === move.leadId)!;
+        const write = writes.find((w) => w.id === move.leadId)!;
+        const leadEvents = byLead.get(move.leadId)!;
+        const handRaiser = leadEvents.find((e) => engagementPolicy.eventTypes[e.type]?.handRaiser);
+        const again = decideStageAfterScoring(
+          { id: lead.id, stage, engagementValue: write.value, engagementAsOf: write.asOf },
+          storedFit(lead),
+          undefined,
+          handRaiser ? { type: handRaiser.type } : undefined,
+          policy,
+          at,
+        );
+        return again ? [again] : [];
+      });
+      await recordTransitions(tx, auth.tenantId, transitions);
+      await repredictLeads(ctx, tx, auth.tenantId, [...byLead.keys()], policy);
+      result.transitions = transitions.map((t) => ({
+        leadId: t.leadId,
+        from: t.fromStage ?? '',
+        to: t.toStage,
+        rule: t.rule ?? '',
+      }));
+      return result;
+    }),
+  );
   // After the commit, so a listener that reloads the inbox sees the new heat.
   if (outcome.accepted > 0) {
     ctx.live.publish(auth.tenantId, {
@@ -204,4 +210,36 @@ export async function ingestEvents(
     });
   }
   return outcome;
+}
+
+function groupByLead(events: readonly NewEvent[]): Map<string, NewEvent[]> {
+  const byLead = new Map<string, NewEvent[]>();
+  for (const event of events) {
+    const list = byLead.get(event.leadId);
+    if (list) list.push(event);
+    else byLead.set(event.leadId, [event]);
+  }
+  return byLead;
+}
+
+/**
+ * Per lead, the ledger's earlier events in the capped windows the new events fall in (the batch's own events,
+ * already written, are left out): what a cap needs to know about the past.
+ */
+async function earlierCappedEvents(
+  db: Db,
+  tenantId: string,
+  fresh: readonly NewEvent[],
+  accepted: ReadonlySet<string>,
+  policy: EngagementPolicy,
+): Promise<Map<string, EngagementEvent[]>> {
+  const found = await findLedgerEvents(db, tenantId, capWindowRanges(fresh, policy), cappedTypes(policy));
+  const byLead = new Map<string, EngagementEvent[]>();
+  for (const event of found) {
+    if (accepted.has(event.id)) continue;
+    const list = byLead.get(event.leadId);
+    if (list) list.push(event);
+    else byLead.set(event.leadId, [event]);
+  }
+  return byLead;
 }

@@ -7,6 +7,7 @@ import { uuidV7Batch } from '../../db/uuid-v7';
 import type { AccountRow } from '../accounts/accounts.repository';
 import { upsertAccountsByDomain } from '../accounts/bulk-accounts';
 import type { ActivePolicy } from '../policy/policy.service';
+import { createEngagementRows } from '../scoring/engagement.repository';
 import { fitSubjectOf, newLeadFitFields } from '../scoring/fit-subject';
 import { creationTransition, insertTransitions } from '../transitions/transitions.repository';
 
@@ -94,6 +95,11 @@ export async function insertLeadsBulk(
                custom, stage, stage_changed_at, fit_score, fit_knocked_out, policy_version)
         on conflict (tenant_id, email) do nothing
         returning id, email, stage`,
+  );
+  await createEngagementRows(
+    db,
+    tenantId,
+    created.map((lead) => lead.id),
   );
   // Creation transitions only: the leads were inserted in their stage, so there is nothing to move.
   await insertTransitions(

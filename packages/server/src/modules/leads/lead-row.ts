@@ -1,4 +1,4 @@
-/** A lead as stored, joined with its account's name; what the repositories hand to services. */
+/** A lead as stored, joined with its engagement and its account's name; what the repositories hand to services. */
 export interface LeadRow {
   tenantId: string;
   id: string;
@@ -36,8 +36,13 @@ export const LEAD_COLUMNS = `
   l.last_name as "lastName", l.title, l.seniority, l.department, l.phone, l.country, l.source,
   l.owner_id as "ownerId", l.custom, l.stage, l.stage_changed_at as "stageChangedAt",
   l.disqualification_reason as "disqualificationReason", l.fit_score as "fitScore",
-  l.fit_knocked_out as "fitKnockedOut", l.engagement_value as "engagementValue",
-  l.engagement_as_of as "engagementAsOf", l.hot_key as "hotKey", l.policy_version as "policyVersion",
+  l.fit_knocked_out as "fitKnockedOut", e.value as "engagementValue",
+  e.as_of as "engagementAsOf", e.hot_key as "hotKey", l.policy_version as "policyVersion",
   l.first_hand_raise_at as "firstHandRaiseAt", l.first_contacted_at as "firstContactedAt",
-  l.last_activity_at as "lastActivityAt", l.created_at as "createdAt", l.updated_at as "updatedAt",
+  e.last_activity_at as "lastActivityAt", l.created_at as "createdAt", l.updated_at as "updatedAt",
   a.name as company`;
+
+/** Every lead has exactly one engagement row (written with the lead), so the join is inner: heat lists walk its index. */
+export const LEAD_FROM = `leads l
+  join lead_engagement e on e.tenant_id = l.tenant_id and e.lead_id = l.id
+  left join accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id`;

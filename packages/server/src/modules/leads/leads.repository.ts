@@ -1,11 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db';
 import { firstRow, rows } from '../../db/sql';
-import { LEAD_COLUMNS, type LeadRow } from './lead-row';
+import { createEngagementRows } from '../scoring/engagement.repository';
+import { LEAD_COLUMNS, LEAD_FROM, type LeadRow } from './lead-row';
 
-const selectLeads = sql.raw(
-  `select ${LEAD_COLUMNS} from leads l left join accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id`,
-);
+const selectLeads = sql.raw(`select ${LEAD_COLUMNS} from ${LEAD_FROM}`);
 
 export interface NewLead {
   id?: string;
@@ -41,6 +40,7 @@ export async function insertLead(db: Db, tenantId: string, lead: NewLead): Promi
         on conflict (tenant_id, email) do nothing
         returning id`,
   );
+  if (row) await createEngagementRows(db, tenantId, [row.id]);
   return row?.id;
 }
 
@@ -106,11 +106,11 @@ function whereClause(tenantId: string, filter: LeadFilter): SQL {
     );
   }
   const heat: SQL[] = [];
-  if (filter.minHotKey !== undefined) heat.push(sql`l.hot_key >= ${filter.minHotKey}`);
-  if (filter.maxHotKey !== undefined) heat.push(sql`l.hot_key < ${filter.maxHotKey}`);
+  if (filter.minHotKey !== undefined) heat.push(sql`e.hot_key >= ${filter.minHotKey}`);
+  if (filter.maxHotKey !== undefined) heat.push(sql`e.hot_key < ${filter.maxHotKey}`);
   if (heat.length) {
     const range = sql.join(heat, sql` and `);
-    parts.push(filter.coldIncludesUnscored ? sql`(l.hot_key is null or (${range}))` : sql`(${range})`);
+    parts.push(filter.coldIncludesUnscored ? sql`(e.hot_key is null or (${range}))` : sql`(${range})`);
   }
   return sql.join(parts, sql` and `);
 }
@@ -128,13 +128,13 @@ export async function listLeads(
   let keyset: SQL = sql`true`;
   let order: SQL;
   if (sort === 'heat') {
-    order = sql`l.hot_key desc nulls last, l.id`;
+    order = sql`e.hot_key desc nulls last, e.lead_id`;
     if (after) {
       const [key, id] = after as [number | null, string];
       keyset =
         key === null
-          ? sql`(l.hot_key is null and l.id > ${id})`
-          : sql`(l.hot_key < ${key} or (l.hot_key = ${key} and l.id > ${id}) or l.hot_key is null)`;
+          ? sql`(e.hot_key is null and e.lead_id > ${id})`
+          : sql`(e.hot_key < ${key} or (e.hot_key = ${key} and e.lead_id > ${id}) or e.hot_key is null)`;
     }
   } else if (sort === 'fit') {
     order = sql`l.fit_score desc, l.id`;
@@ -156,9 +156,9 @@ export async function listLeads(
 export async function hottestLeads(db: Db, tenantId: string, limit: number): Promise<LeadRow[]> {
   return rows<LeadRow>(
     db,
-    sql`${selectLeads} where l.tenant_id = ${tenantId} and l.hot_key is not null
+    sql`${selectLeads} where l.tenant_id = ${tenantId} and e.hot_key is not null
           and l.stage not in ('customer', 'closed_lost', 'disqualified')
-        order by l.hot_key desc nulls last, l.id limit ${limit}`,
+        order by e.hot_key desc nulls last, e.lead_id limit ${limit}`,
   );
 }
 

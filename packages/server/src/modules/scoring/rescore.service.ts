@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { rows } from '../../db/sql';
 import type { ActivePolicy } from '../policy/policy.service';
+import { lockEngagement, writeEngagement } from './engagement.repository';
 import { fitSubjectOf } from './fit-subject';
 
 const BATCH = 5_000;
@@ -91,13 +92,14 @@ export async function rescoreTenant(
     const ids = batch.map((r) => r.id);
     track(
       ctx.db.transaction(async (tx) => {
+        // Engagement rows first, then leads: the order ingestion takes its locks in, so the two cannot deadlock.
+        if (engagementChanged)
+          await replayEngagement(tx as unknown as AppContext['db'], tenantId, ids, policy);
         await tx.execute(sql`
           update leads l set fit_score = u.fit, fit_knocked_out = u.knocked, policy_version = ${policy.version}, updated_at = now()
           from unnest(${sql.param(ids)}::uuid[], ${sql.param(fits.map((f) => f.score))}::smallint[],
                       ${sql.param(fits.map((f) => f.knockedOut))}::boolean[]) as u(id, fit, knocked)
           where l.tenant_id = ${tenantId} and l.id = any(${sql.param(ids)}::uuid[]) and l.id = u.id`);
-        if (engagementChanged)
-          await replayEngagement(tx as unknown as AppContext['db'], tenantId, ids, policy);
       }),
     );
     total += batch.length;
@@ -109,6 +111,7 @@ export async function rescoreTenant(
 }
 
 async function replayEngagement(db: AppContext['db'], tenantId: string, ids: string[], policy: ActivePolicy) {
+  await lockEngagement(db, tenantId, ids);
   const events = await rows<{ leadId: string; type: string; occurredAt: number }>(
     db,
     sql`select lead_id as "leadId", type, occurred_at as "occurredAt" from events
@@ -123,25 +126,17 @@ async function replayEngagement(db: AppContext['db'], tenantId: string, ids: str
   const engagement = policy.policy.engagement;
   const states = ids.map((id) => {
     const list = byLead.get(id);
-    return list ? recomputeEngagement(list, engagement) : { state: { value: 0, asOf: 0 }, buckets: [] };
+    return list ? recomputeEngagement(list, engagement).state : { value: 0, asOf: 0 };
   });
-  await db.execute(
-    sql`delete from engagement_buckets where tenant_id = ${tenantId} and lead_id = any(${sql.param(ids)}::uuid[])`,
+  await writeEngagement(
+    db,
+    tenantId,
+    ids.map((id, i) => ({
+      id,
+      value: states[i]!.value,
+      asOf: states[i]!.asOf,
+      hotKey: orderingKey(states[i]!, engagement),
+      lastActivityAt: null,
+    })),
   );
-  const buckets = ids.flatMap((id, i) => states[i]!.buckets.map((b) => ({ leadId: id, ...b })));
-  if (buckets.length) {
-    await db.execute(sql`
-      insert into engagement_buckets (tenant_id, lead_id, type, window_start, raw, decayed, as_of)
-      select ${tenantId}::uuid, b.* from unnest(
-        ${sql.param(buckets.map((b) => b.leadId))}::uuid[], ${sql.param(buckets.map((b) => b.type))}::text[],
-        ${sql.param(buckets.map((b) => b.windowStart))}::int8[], ${sql.param(buckets.map((b) => b.raw))}::float8[],
-        ${sql.param(buckets.map((b) => b.decayed))}::float8[], ${sql.param(buckets.map((b) => b.asOf))}::int8[])
-        as b(lead_id, type, window_start, raw, decayed, as_of)`);
-  }
-  await db.execute(sql`
-    update leads l set engagement_value = u.value, engagement_as_of = u.as_of, hot_key = u.hot_key
-    from unnest(${sql.param(ids)}::uuid[], ${sql.param(states.map((s) => s.state.value))}::float8[],
-                ${sql.param(states.map((s) => s.state.asOf))}::int8[],
-                ${sql.param(states.map((s) => orderingKey(s.state, engagement)))}::float8[]) as u(id, value, as_of, hot_key)
-    where l.tenant_id = ${tenantId} and l.id = any(${sql.param(ids)}::uuid[]) and l.id = u.id`);
 }

@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/create-db';
+import { rows } from '../../db/sql';
+
+/** A new lead starts cold: value 0, no heat key. Every path that inserts leads calls this in the same transaction. */
+export async function createEngagementRows(
+  db: Db,
+  tenantId: string,
+  leadIds: readonly string[],
+): Promise<void> {
+  if (leadIds.length === 0) return;
+  await db.execute(
+    sql`insert into lead_engagement (tenant_id, lead_id)
+        select ${tenantId}::uuid, id from unnest(${sql.param(leadIds)}::uuid[]) as n(id)
+        on conflict do nothing`,
+  );
+}
+
+export interface LockedEngagement {
+  id: string;
+  stage: string;
+  fitScore: number;
+  fitKnockedOut: boolean;
+  engagementValue: number;
+  engagementAsOf: number;
+}
+
+/**
+ * Locks the leads' engagement rows in id order (so concurrent batches over the same leads queue instead of
+ * deadlocking) and reads what scoring and the stage rules need. Only the narrow engagement row is locked: a rep
+ * moving the lead by hand is not held up by its events (the stage is checked again under the lead's own lock
+ * before an automatic move). Ids that name no lead of the tenant are simply absent from the answer.
+ */
+export async function lockEngagement(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<LockedEngagement[]> {
+  if (ids.length === 0) return [];
+  return rows<LockedEngagement>(
+    db,
+    sql`select e.lead_id as id, l.stage, l.fit_score as "fitScore", l.fit_knocked_out as "fitKnockedOut",
+          e.value as "engagementValue", e.as_of as "engagementAsOf"
+        from lead_engagement e join leads l on l.tenant_id = e.tenant_id and l.id = e.lead_id
+        where e.tenant_id = ${tenantId} and e.lead_id = any(${sql.param(ids)}::uuid[])
+          and l.id = any(${sql.param(ids)}::uuid[])
+        order by e.lead_id for update of e`,
+  );
+}
+
+export interface EngagementWrite {
+  id: string;
+  value: number;
+  asOf: number;
+  hotKey: number | null;
+  /** Epoch ms of the latest event; null leaves the stored instant as it is. */
+  lastActivityAt: number | null;
+}
+
+/**
+ * The `e.lead_id = any(ids)` next to the join is what makes PostgreSQL find the rows through the primary key:
+ * joined to unnest alone, it hashes every row of the tenant (a scan that grows with the tenant, not the batch).
+ */
+export async function writeEngagement(
+  db: Db,
+  tenantId: string,
+  list: readonly EngagementWrite[],
+): Promise<void> {
+  if (list.length === 0) return;
+  const ids = list.map((u) => u.id);
+  await db.execute(
+    sql`update lead_engagement e set value = u.value, as_of = u.as_of, hot_key = u.hot_key,
+          last_activity_at = case when u.last_activity is null then e.last_activity_at
+            else greatest(e.last_activity_at, to_timestamp(u.last_activity / 1000.0)) end
+        from unnest(${sql.param(ids)}::uuid[], ${sql.param(list.map((u) => u.value))}::float8[],
+                    ${sql.param(list.map((u) => u.asOf))}::int8[], ${sql.param(list.map((u) => u.hotKey))}::float8[],
+                    ${sql.param(list.map((u) => u.lastActivityAt))}::int8[])
+          as u(id, value, as_of, hot_key, last_activity)
+        where e.tenant_id = ${tenantId} and e.lead_id = any(${sql.param(ids)}::uuid[]) and e.lead_id = u.id`,
+  );
+}
+
+export interface LedgerRange {
+  leadId: string;
+  /** Epoch ms, inclusive. */
+  from: number;
+  /** Epoch ms, exclusive. */
+  to: number;
+}
+
+export interface LedgerEvent {
+  id: string;
+  leadId: string;
+  type: string;
+  occurredAt: number;
+}
+
+/**
+ * The ledger's events of the given types inside each lead's time ranges: one range scan per range on the
+ * (tenant, lead, time) index. This is how capped windows are rebuilt instead of being stored beside the ledger.
+ */
+export async function findLedgerEvents(
+  db: Db,
+  tenantId: string,
+  ranges: readonly LedgerRange[],
+  types: readonly string[],
+): Promise<LedgerEvent[]> {
+  if (ranges.length === 0 || types.length === 0) return [];
+  const leadIds = [...new Set(ranges.map((r) => r.leadId))];
+  return rows<LedgerEvent>(
+    db,
+    sql`select ev.id, ev.lead_id as "leadId", ev.type, ev.occurred_at as "occurredAt"
+        from unnest(${sql.param(ranges.map((r) => r.leadId))}::uuid[], ${sql.param(ranges.map((r) => r.from))}::int8[],
+                    ${sql.param(ranges.map((r) => r.to))}::int8[]) as r(lead_id, from_ms, to_ms)
+        join events ev on ev.tenant_id = ${tenantId} and ev.lead_id = r.lead_id
+          and ev.occurred_at >= r.from_ms and ev.occurred_at < r.to_ms
+        where ev.lead_id = any(${sql.param(leadIds)}::uuid[]) and ev.type = any(${sql.param(types)}::text[])`,
+  );
+}
