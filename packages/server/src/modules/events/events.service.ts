@@ -14,7 +14,6 @@ import { retryOnDeadlock } from '../../db/sql-errors';
 import { HttpError, invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { insertLeadsBulk } from '../leads/bulk-insert-leads';
-import { repredictLeads } from '../predictive/predictive.service';
 import {
   type EngagementWrite,
   findLedgerEvents,
@@ -68,8 +67,10 @@ export async function ingestEvents(
   const unique = [...firstOfId.values()].map((i) => ({ index: i, event: events[i]! }));
   const duplicatesInBatch = events.length - unique.length;
 
+  const touched: string[] = [];
   const outcome = await retryOnDeadlock(() =>
     ctx.db.transaction(async (tx) => {
+      touched.length = 0;
       const emails = [...new Set(unique.flatMap(({ event }) => (event.email ? [event.email] : [])))];
       const byEmail = await findLeadIdsByEmails(tx, auth.tenantId, emails);
       const missing = emails.filter((email) => !byEmail.has(email));
@@ -190,7 +191,7 @@ export async function ingestEvents(
         return again ? [again] : [];
       });
       await recordTransitions(tx, auth.tenantId, transitions);
-      await repredictLeads(ctx, tx, auth.tenantId, [...byLead.keys()], policy);
+      touched.push(...byLead.keys());
       result.transitions = transitions.map((t) => ({
         leadId: t.leadId,
         from: t.fromStage ?? '',
@@ -202,6 +203,8 @@ export async function ingestEvents(
   );
   // After the commit, so a listener that reloads the inbox sees the new heat.
   if (outcome.accepted > 0) {
+    // Decayed engagement and activity counts are model features: the stored P(convert) follows, shortly after.
+    ctx.predictions.schedule(auth.tenantId, touched);
     ctx.live.publish(auth.tenantId, {
       kind: 'events',
       leadIds: [...new Set(unique.map(({ event }) => event.leadId).filter((id) => id !== undefined))],
