@@ -63,6 +63,9 @@ function formatSummary(summary: ImportSummary): string {
     `Duplicates:  ${n(summary.duplicates + summary.existing)} (${n(summary.duplicates)} repeated in the file, ${n(summary.existing)} already in the workspace)`,
     `Errors:      ${n(summary.invalid + summary.rejected)}${summary.rejected ? ` (${n(summary.rejected)} refused by the database)` : ''}`,
     `Speed:       ${n(summary.rowsPerSecond)} rows/s (${(summary.elapsedMs / 1000).toFixed(1)} s)`,
+    summary.modelVersion === null
+      ? 'Predicted:   no model is active; the chance to convert is fit + engagement until one is'
+      : `Predicted:   ${n(summary.predicted)} chances to convert, from model version ${summary.modelVersion}`,
   ].join('\n');
 }
 

@@ -4,6 +4,8 @@ import { basename } from 'node:path';
 import type { Db } from '@triage/server';
 import { type BulkLeadInput, insertLeadsBulk } from '@triage/server/modules/leads/bulk-insert-leads';
 import { PolicyCache } from '@triage/server/modules/policy/policy.service';
+import { readActiveModel } from '@triage/server/modules/predictive/active-model';
+import { predictAndStore } from '@triage/server/modules/predictive/predictive.service';
 import { parse } from 'csv-parse';
 import { EmailFingerprints } from './email-fingerprints';
 import { type LeadMapping, MappingError, parseLeadMapping } from './lead-mapping';
@@ -65,6 +67,10 @@ export interface ImportSummary {
   existing: number;
   invalid: number;
   rejected: number;
+  /** Imported leads given a probability by the workspace's active model (0 when no model is active). */
+  predicted: number;
+  /** The version of that model, or null when the workspace has none active. */
+  modelVersion: number | null;
   elapsedMs: number;
   rowsPerSecond: number;
 }
@@ -94,7 +100,10 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
   const now = options.now ?? Date.now;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const concurrency = Math.max(1, options.concurrency ?? 2);
-  const policy = await new PolicyCache(options.db).get(options.tenantId);
+  const [policy, model] = await Promise.all([
+    new PolicyCache(options.db).get(options.tenantId),
+    readActiveModel(options.db, options.tenantId),
+  ]);
   const actor = { kind: 'import', id: basename(options.file) };
   const emailColumn = Object.entries(mapping.columns).find(([, target]) => target === 'email')![0];
 
@@ -106,6 +115,8 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
     existing: 0,
     invalid: 0,
     rejected: 0,
+    predicted: 0,
+    modelVersion: model?.version ?? null,
     elapsedMs: 0,
     rowsPerSecond: 0,
   };
@@ -116,17 +127,31 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
 
   const writeBatch = async (batch: PendingRow[]): Promise<void> => {
     try {
-      const created = await options.db.transaction((tx) =>
-        insertLeadsBulk(
+      const { created, predicted } = await options.db.transaction(async (tx) => {
+        const at = now();
+        const inserted = await insertLeadsBulk(
           tx,
           options.tenantId,
           batch.map((r) => r.lead),
           policy,
-          new Date(now()),
+          new Date(at),
           actor,
-        ),
-      );
+        );
+        // In the same transaction: an imported lead is never stored without the probability the model gives it.
+        const count = model
+          ? await predictAndStore(
+              tx,
+              options.tenantId,
+              [...inserted.values()],
+              model,
+              policy.policy.engagement,
+              at,
+            )
+          : 0;
+        return { created: inserted, predicted: count };
+      });
       summary.imported += created.size;
+      summary.predicted += predicted;
       for (const { row, lead } of batch) {
         if (created.has(lead.email)) continue;
         summary.existing++;

@@ -10,6 +10,14 @@ export interface ActiveModel {
 
 const CACHE_TTL_MS = 5_000;
 
+/** The tenant's active trained model straight from the database (processes without the cache, e.g. the CLI). */
+export async function readActiveModel(db: Db, tenantId: string): Promise<ActiveModel | null> {
+  const row = await findActiveModel(db, tenantId);
+  return row && row.status === 'ready' && row.model
+    ? { id: row.id, version: row.version, model: row.model as TrainedModel }
+    : null;
+}
+
 /**
  * The tenant's active model is read on every lead change (patch, event batch), so it is cached like the
  * policy: an activation in this process clears the entry at once, other processes follow within the TTL.
@@ -26,11 +34,7 @@ export class ActiveModelCache {
   async get(tenantId: string, db: Db = this.db): Promise<ActiveModel | null> {
     const hit = this.entries.get(tenantId);
     if (hit && hit.until > Date.now()) return hit.active;
-    const row = await findActiveModel(db, tenantId);
-    const active =
-      row && row.status === 'ready' && row.model
-        ? { id: row.id, version: row.version, model: row.model as TrainedModel }
-        : null;
+    const active = await readActiveModel(db, tenantId);
     this.entries.set(tenantId, { active, until: Date.now() + CACHE_TTL_MS });
     return active;
   }

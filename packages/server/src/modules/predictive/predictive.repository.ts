@@ -1,5 +1,6 @@
 import type { EngagementEvent } from '@triage/core';
 import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/create-db';
 import { firstRow, rows } from '../../db/sql';
 import { toDate } from '../../db/timestamps';
@@ -129,6 +130,19 @@ interface LeadAccountRow {
   accountCustom: Record<string, unknown> | null;
 }
 
+/**
+ * Runs the reads side by side on the pool, one after the other inside a transaction: a transaction is one
+ * connection, and node-postgres deprecates queueing a query on a client that is still running one.
+ */
+async function inParallelUnlessTransaction<A, B, C>(
+  db: Db,
+  reads: [() => Promise<A>, () => Promise<B>, () => Promise<C>],
+): Promise<[A, B, C]> {
+  const [a, b, c] = reads;
+  if (!(db instanceof PgTransaction)) return Promise.all([a(), b(), c()]);
+  return [await a(), await b(), await c()];
+}
+
 /** Everything the feature row of each lead needs: attributes, account, decision moment, events. */
 export async function loadFeatureInputs(
   db: Db,
@@ -137,10 +151,11 @@ export async function loadFeatureInputs(
 ): Promise<FeatureInput[]> {
   if (ids.length === 0) return [];
   const idArray = sql`${sql.param([...ids])}::uuid[]`;
-  const [leadRows, decisions, events] = await Promise.all([
-    rows<LeadAccountRow>(
-      db,
-      sql`select l.id, l.stage, l.email, l.title, l.seniority, l.department, l.country, l.source, l.custom,
+  const [leadRows, decisions, events] = await inParallelUnlessTransaction(db, [
+    () =>
+      rows<LeadAccountRow>(
+        db,
+        sql`select l.id, l.stage, l.email, l.title, l.seniority, l.department, l.country, l.source, l.custom,
             l.account_id as "accountId", a.industry, a.employees, a.annual_revenue as "annualRevenue",
             a.country as "accountCountry", a.technologies, a.custom as "accountCustom"
           from leads l
@@ -151,10 +166,11 @@ export async function loadFeatureInputs(
             where tenant_id = l.tenant_id and id = l.account_id limit 1
           ) a on true
           where l.tenant_id = ${tenantId} and l.id = any(${idArray})`,
-    ),
-    rows<{ leadId: string; decidedAt: Date | string }>(
-      db,
-      sql`select t.lead_id as "leadId", min(t.at) as "decidedAt"
+      ),
+    () =>
+      rows<{ leadId: string; decidedAt: Date | string }>(
+        db,
+        sql`select t.lead_id as "leadId", min(t.at) as "decidedAt"
           from stage_transitions t
           left join lateral (
             select max(o.at) as at from stage_transitions o
@@ -163,12 +179,13 @@ export async function loadFeatureInputs(
           where t.tenant_id = ${tenantId} and t.lead_id = any(${idArray})
             and t.to_stage = any(${stages(DECISION_STAGES)}) and (early.at is null or t.at >= early.at)
           group by t.lead_id`,
-    ),
-    rows<{ leadId: string; type: string; occurredAt: number }>(
-      db,
-      sql`select lead_id as "leadId", type, occurred_at as "occurredAt" from events
+      ),
+    () =>
+      rows<{ leadId: string; type: string; occurredAt: number }>(
+        db,
+        sql`select lead_id as "leadId", type, occurred_at as "occurredAt" from events
           where tenant_id = ${tenantId} and lead_id = any(${idArray})`,
-    ),
+      ),
   ]);
   const decidedAt = new Map(decisions.map((d) => [d.leadId, toDate(d.decidedAt).getTime()]));
   const eventsByLead = new Map<string, EngagementEvent[]>();

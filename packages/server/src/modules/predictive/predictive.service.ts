@@ -95,11 +95,26 @@ export async function repredictLeads(
   if (ids.length === 0) return 0;
   const model = active === undefined ? await ctx.models.get(tenantId, db) : active;
   if (!model) return 0;
+  return predictAndStore(db, tenantId, ids, model, policy.policy.engagement, ctx.now());
+}
+
+/**
+ * Scores the leads with `model` as of `now` and stores the probabilities, on `db`. Needs no app context, so a
+ * process without one (the CLI import) predicts the way the server does.
+ */
+export async function predictAndStore(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+  model: ActiveModel,
+  engagement: EngagementPolicy,
+  now: number,
+): Promise<number> {
+  if (ids.length === 0) return 0;
   const inputs = await loadFeatureInputs(db, tenantId, ids);
-  const now = ctx.now();
   const predictions = inputs.map((input) => ({
     id: input.id,
-    probability: scoreWithModel(model.model, featureRowOf(input, now, policy.policy.engagement)).probability,
+    probability: scoreWithModel(model.model, featureRowOf(input, now, engagement)).probability,
   }));
   await writePredictions(db, tenantId, predictions, model.id, new Date(now));
   return predictions.length;
