@@ -37,4 +37,25 @@ describe.each(dbTargets())('capped event types across batches on %s', (target) =
     expect(score.body.engagement.value).toBeGreaterThan(2.9);
     expect(score.body.engagement.value).toBeLessThanOrEqual(3);
   });
+
+  it('concurrent batches over one lead fill its daily cap once: the stored heat equals the ledger recomputed', async () => {
+    const lead = await acme.call<Lead>('POST', '/v1/leads', { email: 'jon@northwind.com' });
+    const batches = [0, 1, 2, 3].map((b) =>
+      [0, 1, 2, 3, 4].map((i) => ({
+        id: `burst-${b}-${i}`,
+        leadId: lead.body.id,
+        type: 'page_view',
+        occurredAt: at(T0 - (b * 5 + i + 1) * 60_000),
+      })),
+    );
+    const answers = await Promise.all(batches.map((events) => post(events)));
+    expect(answers.map((a) => a.body.accepted)).toEqual([5, 5, 5, 5]);
+
+    // Twenty page views in one day, weight 1, capped at 10 points a day: every one of them is scaled to half.
+    const stored = await acme.call<Lead>('GET', `/v1/leads/${lead.body.id}`);
+    const recomputed = await acme.call<LeadScore>('GET', `/v1/leads/${lead.body.id}/score`);
+    expect(recomputed.body.engagement.value).toBeGreaterThan(9.9);
+    expect(recomputed.body.engagement.value).toBeLessThanOrEqual(10);
+    expect(stored.body.engagement).toBeCloseTo(recomputed.body.engagement.value, 2);
+  });
 });

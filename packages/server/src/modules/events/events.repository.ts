@@ -27,6 +27,27 @@ export async function insertEvents(db: Db, tenantId: string, list: NewEvent[]): 
   return new Set(inserted.map((r) => r.id));
 }
 
+export interface StageFacts {
+  stage: string;
+  fitScore: number;
+  fitKnockedOut: boolean;
+}
+
+/** What the stage rules read from each lead, by id; ids that name no lead of the tenant are absent. */
+export async function findStageFacts(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, StageFacts>> {
+  if (ids.length === 0) return new Map();
+  const found = await rows<StageFacts & { id: string }>(
+    db,
+    sql`select id, stage, fit_score as "fitScore", fit_knocked_out as "fitKnockedOut" from leads
+        where tenant_id = ${tenantId} and id = any(${sql.param(ids)}::uuid[])`,
+  );
+  return new Map(found.map(({ id, ...facts }) => [id, facts]));
+}
+
 /** The first hand-raise of each lead is kept on the lead (speed-to-lead counts from it); later ones change nothing. */
 export async function recordHandRaises(
   db: Db,

@@ -25,6 +25,7 @@ import type { NewTransition } from '../transitions/transitions.repository';
 import { recordTransitions } from '../transitions/transitions.service';
 import {
   findLeadIdsByEmails,
+  findStageFacts,
   insertEvents,
   lockLeadStages,
   type NewEvent,
@@ -104,11 +105,10 @@ export async function ingestEvents(
         occurredAt: Date.parse(event.occurredAt),
         properties: event.properties ?? null,
       }));
-      // Locked before the ledger is written, so a concurrent batch over the same leads sees this one's events.
-      const leads = await lockEngagement(tx, auth.tenantId, [...new Set(rows.map((row) => row.leadId))]);
-      if (leads.length < new Set(rows.map((row) => row.leadId)).size) {
-        const known = new Set(leads.map((lead) => lead.id));
-        const unknown = unique.filter(({ event }) => event.leadId && !known.has(event.leadId));
+      const leadIds = [...new Set(rows.map((row) => row.leadId))];
+      const facts = await findStageFacts(tx, auth.tenantId, leadIds);
+      if (facts.size < leadIds.length) {
+        const unknown = unique.filter(({ event }) => event.leadId && !facts.has(event.leadId));
         throw new HttpError(
           404,
           'not_found',
@@ -131,15 +131,20 @@ export async function ingestEvents(
       };
       if (fresh.length === 0) return result;
 
-      const earlierByLead = await earlierCappedEvents(tx, auth.tenantId, fresh, accepted, engagementPolicy);
+      // Everything from the lock to the commit is serialised with any other batch over the same leads, so only
+      // what must see the previous holder's writes happens here: its engagement and the ledger's capped windows
+      // (this batch's events were written before the lock; a batch that held it earlier could not see them and
+      // did not need to, and the next holder will).
       const byLead = groupByLead(fresh);
+      const leads = await lockEngagement(tx, auth.tenantId, [...byLead.keys()]);
+      const earlierByLead = await earlierCappedEvents(tx, auth.tenantId, fresh, accepted, engagementPolicy);
       const writes: EngagementWrite[] = [];
       const handRaises: { id: string; at: number }[] = [];
       const proposed: NewTransition[] = [];
       const at = new Date(now);
-      for (const lead of leads) {
-        const leadEvents = byLead.get(lead.id);
-        if (!leadEvents) continue;
+      for (const locked of leads) {
+        const leadEvents = byLead.get(locked.id)!;
+        const lead = { ...locked, ...facts.get(locked.id)! };
         const applied = applyEngagementEvents(
           { value: lead.engagementValue, asOf: lead.engagementAsOf },
           capBucketsFromLedger(earlierByLead.get(lead.id) ?? [], engagementPolicy),
@@ -176,12 +181,12 @@ export async function ingestEvents(
       const transitions = proposed.flatMap((move) => {
         const stage = stages.get(move.leadId);
         if (stage === undefined || stage === move.fromStage) return [move];
-        const lead = leads.find((l) => l.id === move.leadId)!;
+        const lead = facts.get(move.leadId)!;
         const write = writes.find((w) => w.id === move.leadId)!;
         const leadEvents = byLead.get(move.leadId)!;
         const handRaiser = leadEvents.find((e) => engagementPolicy.eventTypes[e.type]?.handRaiser);
         const again = decideStageAfterScoring(
-          { id: lead.id, stage, engagementValue: write.value, engagementAsOf: write.asOf },
+          { id: move.leadId, stage, engagementValue: write.value, engagementAsOf: write.asOf },
           storedFit(lead),
           undefined,
           handRaiser ? { type: handRaiser.type } : undefined,

@@ -18,18 +18,14 @@ export async function createEngagementRows(
 
 export interface LockedEngagement {
   id: string;
-  stage: string;
-  fitScore: number;
-  fitKnockedOut: boolean;
   engagementValue: number;
   engagementAsOf: number;
 }
 
 /**
  * Locks the leads' engagement rows in id order (so concurrent batches over the same leads queue instead of
- * deadlocking) and reads what scoring and the stage rules need. Only the narrow engagement row is locked: a rep
- * moving the lead by hand is not held up by its events (the stage is checked again under the lead's own lock
- * before an automatic move). Ids that name no lead of the tenant are simply absent from the answer.
+ * deadlocking) and reads them. Only the narrow engagement row is locked: a rep moving the lead by hand is not
+ * held up by its events. Lock order everywhere: engagement rows, then lead rows.
  */
 export async function lockEngagement(
   db: Db,
@@ -39,12 +35,9 @@ export async function lockEngagement(
   if (ids.length === 0) return [];
   return rows<LockedEngagement>(
     db,
-    sql`select e.lead_id as id, l.stage, l.fit_score as "fitScore", l.fit_knocked_out as "fitKnockedOut",
-          e.value as "engagementValue", e.as_of as "engagementAsOf"
-        from lead_engagement e join leads l on l.tenant_id = e.tenant_id and l.id = e.lead_id
-        where e.tenant_id = ${tenantId} and e.lead_id = any(${sql.param(ids)}::uuid[])
-          and l.id = any(${sql.param(ids)}::uuid[])
-        order by e.lead_id for update of e`,
+    sql`select lead_id as id, value as "engagementValue", as_of as "engagementAsOf" from lead_engagement
+        where tenant_id = ${tenantId} and lead_id = any(${sql.param(ids)}::uuid[])
+        order by lead_id for update`,
   );
 }
 
@@ -106,14 +99,16 @@ export async function findLedgerEvents(
   types: readonly string[],
 ): Promise<LedgerEvent[]> {
   if (ranges.length === 0 || types.length === 0) return [];
-  const leadIds = [...new Set(ranges.map((r) => r.leadId))];
+  // Lateral: one index range scan per range, so a lead with a long history costs what its windows hold.
   return rows<LedgerEvent>(
     db,
     sql`select ev.id, ev.lead_id as "leadId", ev.type, ev.occurred_at as "occurredAt"
         from unnest(${sql.param(ranges.map((r) => r.leadId))}::uuid[], ${sql.param(ranges.map((r) => r.from))}::int8[],
                     ${sql.param(ranges.map((r) => r.to))}::int8[]) as r(lead_id, from_ms, to_ms)
-        join events ev on ev.tenant_id = ${tenantId} and ev.lead_id = r.lead_id
-          and ev.occurred_at >= r.from_ms and ev.occurred_at < r.to_ms
-        where ev.lead_id = any(${sql.param(leadIds)}::uuid[]) and ev.type = any(${sql.param(types)}::text[])`,
+        cross join lateral (
+          select id, lead_id, type, occurred_at from events
+          where tenant_id = ${tenantId} and lead_id = r.lead_id and occurred_at >= r.from_ms and occurred_at < r.to_ms
+            and type = any(${sql.param(types)}::text[])
+        ) ev`,
   );
 }
