@@ -10,13 +10,17 @@ type WorkerReply = { ok: true; output: TrainingOutput } | { ok: false; message: 
  * (a data: URL) that registers tsx and then imports the TypeScript worker. tsx is resolved from here, so the
  * working directory does not matter.
  */
-const tsxApi = import.meta.resolve('tsx/esm/api');
-const workerFile = new URL('./training.worker.ts', import.meta.url).href;
-const bootstrap = new URL(
-  `data:text/javascript,${encodeURIComponent(
-    `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(workerFile)});`,
-  )}`,
-);
+function workerEntry(): URL {
+  // Resolved when a training starts, so a process that cannot find tsx fails that training with this error
+  // (stored on the model) instead of failing to start.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const workerFile = new URL('./training.worker.ts', import.meta.url).href;
+  return new URL(
+    `data:text/javascript,${encodeURIComponent(
+      `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(workerFile)});`,
+    )}`,
+  );
+}
 
 /**
  * Trains in a worker thread so that the event loop keeps serving every tenant's requests meanwhile. One worker
@@ -24,7 +28,7 @@ const bootstrap = new URL(
  */
 export function trainInWorker(input: TrainingInput): Promise<TrainingOutput> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, { workerData: input });
+    const worker = new Worker(workerEntry(), { workerData: input });
     let settled = false;
     const settle = (action: () => void) => {
       if (settled) return;
