@@ -65,7 +65,7 @@ describe('PredictionScheduler', () => {
     const failures: { tenantId: string; ids: readonly string[]; message: string }[] = [];
     const done: string[] = [];
     const scheduler = new PredictionScheduler(
-      async (tenantId, ids) => {
+      async (_tenantId, ids) => {
         if (ids.includes('bad')) throw new Error('database went away');
         done.push(...ids);
       },
