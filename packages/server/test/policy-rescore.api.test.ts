@@ -61,9 +61,10 @@ describe.each(dbTargets())('publishing a policy re-scores every lead on %s', (ta
     expect(vp.body.fit).toBeGreaterThan(engineer.body.fit);
     const groups = await rows<{ title: string; fits: number[]; versions: number[]; count: number }>(
       t.database.db,
-      sql`select title, array_agg(distinct fit_score) as fits, array_agg(distinct policy_version) as versions,
+      sql`select l.title, array_agg(distinct s.fit_score) as fits, array_agg(distinct s.policy_version) as versions,
             count(*)::int as count
-          from leads where tenant_id = ${acme.tenantId} and email like 'lead%' group by title order by title`,
+          from leads l join lead_scores s on s.tenant_id = l.tenant_id and s.lead_id = l.id
+          where l.tenant_id = ${acme.tenantId} and l.email like 'lead%' group by l.title order by l.title`,
     );
     expect(groups).toEqual([
       {

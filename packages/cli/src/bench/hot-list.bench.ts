@@ -8,7 +8,7 @@ import type { DbBench } from './db-bench';
 import { hotLeadsFixture } from './hot-leads-fixture';
 
 const LIMIT = 50;
-const INDEX = 'lead_engagement_tenant_heat_idx';
+const INDEX = 'lead_scores_tenant_heat_idx';
 
 interface PlanNode {
   'Node Type': string;
@@ -17,7 +17,7 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-/** "Limit > Nested Loop > Index Scan using lead_engagement_tenant_heat_idx on lead_engagement": the plan's shape in one line. */
+/** "Limit > Nested Loop > Index Scan using lead_scores_tenant_heat_idx on lead_scores": the plan's shape in one line. */
 export function describePlan(node: PlanNode): string {
   const self =
     node['Node Type'] +

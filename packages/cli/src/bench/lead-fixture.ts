@@ -37,7 +37,7 @@ export async function loadLeadFixture(db: Db, tenantId: string, options: LeadFix
     const high = Math.min(options.count, low + CHUNK - 1);
     await db.execute(sql`
       insert into leads (tenant_id, account_id, email, first_name, last_name, title, seniority, department, country,
-        source, stage, fit_score, policy_version)
+        source, stage)
       select ${tenantId}::uuid, a.id, 'lead' || i || '@company' || (1 + i % ${accountCount}::int) || '.example',
         'Lead', 'Number ' || i,
         (array['VP of Sales', 'Marketing Manager', 'Software Engineer', 'Chief Executive Officer', 'SDR'])[1 + i % 5],
@@ -48,26 +48,28 @@ export async function loadLeadFixture(db: Db, tenantId: string, options: LeadFix
           options.heat
             ? sql`case when i % 50 = 0 then 'customer' when i % 40 = 0 then 'disqualified' when i % 10 = 0 then 'mql' else 'lead' end`
             : sql`'lead'`
-        },
-        (i * 37) % 101, ${options.policyVersion}::int
+        }
       from generate_series(${low}::int, ${high}::int) i
       join accounts a on a.tenant_id = ${tenantId}::uuid and a.domain = 'company' || (1 + i % ${accountCount}::int) || '.example'`);
     options.onProgress?.(high);
   }
+  // Fit as a spread over 0–100 from the email, so it is the same on every run and target.
+  const fit = sql`(abs(hashtext(l.email)) % 101)::smallint`;
   const heat = options.heat;
   await db.execute(
     heat
-      ? sql`insert into lead_engagement (tenant_id, lead_id, value, as_of, hot_key)
-            select tenant_id, id, e.value, e.as_of,
+      ? sql`insert into lead_scores (tenant_id, lead_id, fit_score, policy_version, engagement_value, engagement_as_of, hot_key)
+            select l.tenant_id, l.id, ${fit}, ${options.policyVersion}::int, e.value, e.as_of,
               case when e.value > 0 then ln(e.value) / ln(2) + e.as_of / ${heat.halfLifeMs}::float8 end
-            from leads
+            from leads l
             cross join lateral (select case when random() < 0.2 then 0 else 1 + random() * 99 end as value,
               ${heat.now}::int8 - (random() * 30 * 86400000)::int8 as as_of offset 0) e
-            where tenant_id = ${tenantId}::uuid`
-      : sql`insert into lead_engagement (tenant_id, lead_id) select tenant_id, id from leads where tenant_id = ${tenantId}::uuid`,
+            where l.tenant_id = ${tenantId}::uuid`
+      : sql`insert into lead_scores (tenant_id, lead_id, fit_score, policy_version)
+            select l.tenant_id, l.id, ${fit}, ${options.policyVersion}::int from leads l where l.tenant_id = ${tenantId}::uuid`,
   );
   await db.execute(sql`analyze leads`);
-  await db.execute(sql`analyze lead_engagement`);
+  await db.execute(sql`analyze lead_scores`);
   await db.execute(sql`analyze accounts`);
 }
 

@@ -112,11 +112,11 @@ export async function exportLeads(options: ExportLeadsOptions): Promise<number> 
     const page = await rows<ExportRow>(
       options.db,
       sql`select l.id, l.email, l.first_name as "firstName", l.last_name as "lastName", l.title, a.name as company,
-            a.domain, l.stage, l.fit_score as "fitScore", e.value as "engagementValue",
-            e.as_of as "engagementAsOf", l.source, coalesce(u.name, l.owner_id::text) as owner,
+            a.domain, l.stage, s.fit_score as "fitScore", s.engagement_value as "engagementValue",
+            s.engagement_as_of as "engagementAsOf", l.source, coalesce(u.name, l.owner_id::text) as owner,
             l.created_at as "createdAt", l.created_at::text as cursor
           from leads l
-          join lead_engagement e on e.tenant_id = l.tenant_id and e.lead_id = l.id
+          join lead_scores s on s.tenant_id = l.tenant_id and s.lead_id = l.id
           left join accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id
           left join users u on u.tenant_id = l.tenant_id and u.id = l.owner_id
           where l.tenant_id = ${options.tenantId} ${keyset}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './create-db';
 
-const TABLES = ['leads', 'accounts', 'events', 'lead_engagement', 'stage_transitions', 'assessments'];
+const TABLES = ['leads', 'accounts', 'events', 'lead_scores', 'stage_transitions', 'assessments'];
 const EVERY_MS = 5 * 60_000;
 
 /**

@@ -136,9 +136,6 @@ export const leads = pgTable(
       .notNull()
       .defaultNow(),
     disqualificationReason: text('disqualification_reason'),
-    fitScore: smallint('fit_score').notNull().default(0),
-    fitKnockedOut: boolean('fit_knocked_out').notNull().default(false),
-    policyVersion: integer('policy_version').notNull().default(0),
     firstHandRaiseAt: timestamp('first_hand_raise_at', { withTimezone: true, mode: 'date' }),
     firstContactedAt: timestamp('first_contacted_at', { withTimezone: true, mode: 'date' }),
     /** P(convert) from the tenant's active model; null while the tenant is in cold start. */
@@ -151,7 +148,6 @@ export const leads = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('leads_tenant_email_uq').on(t.tenantId, t.email),
-    index('leads_tenant_fit_idx').on(t.tenantId, t.fitScore.desc(), t.id),
     index('leads_tenant_created_idx').on(t.tenantId, t.createdAt.desc(), t.id),
     index('leads_tenant_stage_idx').on(t.tenantId, t.stage),
     index('leads_tenant_account_idx').on(t.tenantId, t.accountId),
@@ -177,17 +173,22 @@ export const events = pgTable(
 );
 
 /**
- * A lead's engagement, apart from the lead: every event rewrites it, and a narrow row with two indexes is a
- * fraction of the cost of rewriting the wide `leads` row and its seven indexes (ADR 0006). One row per lead,
- * written with the lead. Per-type caps are not stored: the windows they need are read back from the ledger.
+ * A lead's scores, apart from the lead's facts: every event rewrites the engagement and every policy change the
+ * fit, and a narrow row with three indexes costs a fraction of rewriting the wide `leads` row and its indexes
+ * (ADR 0006). One row per lead, written with the lead. Per-type caps are not stored: the windows they need are
+ * read back from the ledger.
  */
-export const leadEngagement = pgTable(
-  'lead_engagement',
+export const leadScores = pgTable(
+  'lead_scores',
   {
     tenantId: uuid('tenant_id').notNull(),
     leadId: uuid('lead_id').notNull(),
-    value: doublePrecision('value').notNull().default(0),
-    asOf: epochMs('as_of').notNull().default(0),
+    fitScore: smallint('fit_score').notNull().default(0),
+    fitKnockedOut: boolean('fit_knocked_out').notNull().default(false),
+    /** The policy version the fit (and engagement) were computed with; a re-score resumes from the lower ones. */
+    policyVersion: integer('policy_version').notNull().default(0),
+    engagementValue: doublePrecision('engagement_value').notNull().default(0),
+    engagementAsOf: epochMs('engagement_as_of').notNull().default(0),
     /** log2(value) + as_of / half-life: orders leads by heat now, for every now (ADR 0003). */
     hotKey: doublePrecision('hot_key'),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }),
@@ -195,7 +196,8 @@ export const leadEngagement = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.leadId] }),
     // One heat index serves the hot list (closed stages filtered while walking it) and every list sorted by heat.
-    index('lead_engagement_tenant_heat_idx').on(t.tenantId, t.hotKey.desc().nullsLast(), t.leadId),
+    index('lead_scores_tenant_heat_idx').on(t.tenantId, t.hotKey.desc().nullsLast(), t.leadId),
+    index('lead_scores_tenant_fit_idx').on(t.tenantId, t.fitScore.desc(), t.leadId),
   ],
 );
 

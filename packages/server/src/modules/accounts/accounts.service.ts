@@ -9,6 +9,7 @@ import { toIso } from '../../db/timestamps';
 import { invalid, notFound } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { type FitLeadFields, fitSubjectOf } from '../scoring/fit-subject';
+import { writeFits } from '../scoring/lead-scores.repository';
 import {
   type AccountRow,
   findAccount,
@@ -68,11 +69,11 @@ export async function patchAccount(ctx: AppContext, auth: AuthContext, id: strin
       );
       if (leads.length) {
         const fits = leads.map((l) => computeFit(fitSubjectOf(l, updated), policy.policy.icp.rules));
-        await tx.execute(sql`
-          update leads l set fit_score = u.fit, fit_knocked_out = u.knocked, updated_at = now()
-          from unnest(${sql.param(leads.map((l) => l.id))}::uuid[], ${sql.param(fits.map((f) => f.score))}::smallint[],
-                      ${sql.param(fits.map((f) => f.knockedOut))}::boolean[]) as u(id, fit, knocked)
-          where l.tenant_id = ${auth.tenantId} and l.id = u.id`);
+        await writeFits(
+          tx,
+          auth.tenantId,
+          leads.map((l, i) => ({ id: l.id, fitScore: fits[i]!.score, fitKnockedOut: fits[i]!.knockedOut })),
+        );
       }
       return { updated, leadIds: leads.map((l) => l.id) };
     });

@@ -28,11 +28,11 @@ export async function conversion(ctx: AppContext, auth: AuthContext, by: Dimensi
     by === 'source'
       ? sql`coalesce(nullif(l.source, ''), '(none)')`
       : by === 'fit_band'
-        ? sql`case when l.fit_score < 25 then '0–24' when l.fit_score < 50 then '25–49'
-                   when l.fit_score < 75 then '50–74' else '75–100' end`
-        : sql`case when e.hot_key is null then 'cold' when e.hot_key >= ${bound(onFire)}::float8 then 'on_fire'
-                   when e.hot_key >= ${bound(hot)}::float8 then 'hot'
-                   when e.hot_key >= ${bound(warm)}::float8 then 'warm' else 'cold' end`;
+        ? sql`case when s.fit_score < 25 then '0–24' when s.fit_score < 50 then '25–49'
+                   when s.fit_score < 75 then '50–74' else '75–100' end`
+        : sql`case when s.hot_key is null then 'cold' when s.hot_key >= ${bound(onFire)}::float8 then 'on_fire'
+                   when s.hot_key >= ${bound(hot)}::float8 then 'hot'
+                   when s.hot_key >= ${bound(warm)}::float8 then 'warm' else 'cold' end`;
   const found = await rows<{
     key: string;
     leads: number;
@@ -48,7 +48,7 @@ export async function conversion(ctx: AppContext, auth: AuthContext, by: Dimensi
           count(*) filter (where g.stage = 'customer')::int as customers,
           count(*) filter (where g.stage = 'disqualified')::int as disqualified
         from (select l.id, l.stage, ${key} as key from leads l
-              join lead_engagement e on e.tenant_id = l.tenant_id and e.lead_id = l.id
+              join lead_scores s on s.tenant_id = l.tenant_id and s.lead_id = l.id
               where l.tenant_id = ${tenant}) g
         group by g.key`,
   );

@@ -27,25 +27,18 @@ export async function insertEvents(db: Db, tenantId: string, list: NewEvent[]): 
   return new Set(inserted.map((r) => r.id));
 }
 
-export interface StageFacts {
-  stage: string;
-  fitScore: number;
-  fitKnockedOut: boolean;
-}
-
-/** What the stage rules read from each lead, by id; ids that name no lead of the tenant are absent. */
-export async function findStageFacts(
+/** Each lead's stage, by id; ids that name no lead of the tenant are absent. */
+export async function findStages(
   db: Db,
   tenantId: string,
   ids: readonly string[],
-): Promise<Map<string, StageFacts>> {
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const found = await rows<StageFacts & { id: string }>(
+  const found = await rows<{ id: string; stage: string }>(
     db,
-    sql`select id, stage, fit_score as "fitScore", fit_knocked_out as "fitKnockedOut" from leads
-        where tenant_id = ${tenantId} and id = any(${sql.param(ids)}::uuid[])`,
+    sql`select id, stage from leads where tenant_id = ${tenantId} and id = any(${sql.param(ids)}::uuid[])`,
   );
-  return new Map(found.map(({ id, ...facts }) => [id, facts]));
+  return new Map(found.map((r) => [r.id, r.stage]));
 }
 
 /** The first hand-raise of each lead is kept on the lead (speed-to-lead counts from it); later ones change nothing. */

@@ -19,13 +19,13 @@ import {
   findLedgerEvents,
   lockEngagement,
   writeEngagement,
-} from '../scoring/engagement.repository';
+} from '../scoring/lead-scores.repository';
 import { decideStageAfterScoring, storedFit } from '../transitions/stage-automation';
 import type { NewTransition } from '../transitions/transitions.repository';
 import { recordTransitions } from '../transitions/transitions.service';
 import {
   findLeadIdsByEmails,
-  findStageFacts,
+  findStages,
   insertEvents,
   lockLeadStages,
   type NewEvent,
@@ -106,9 +106,9 @@ export async function ingestEvents(
         properties: event.properties ?? null,
       }));
       const leadIds = [...new Set(rows.map((row) => row.leadId))];
-      const facts = await findStageFacts(tx, auth.tenantId, leadIds);
-      if (facts.size < leadIds.length) {
-        const unknown = unique.filter(({ event }) => event.leadId && !facts.has(event.leadId));
+      const stages = await findStages(tx, auth.tenantId, leadIds);
+      if (stages.size < leadIds.length) {
+        const unknown = unique.filter(({ event }) => event.leadId && !stages.has(event.leadId));
         throw new HttpError(
           404,
           'not_found',
@@ -144,7 +144,7 @@ export async function ingestEvents(
       const at = new Date(now);
       for (const locked of leads) {
         const leadEvents = byLead.get(locked.id)!;
-        const lead = { ...locked, ...facts.get(locked.id)! };
+        const lead = { ...locked, stage: stages.get(locked.id)! };
         const applied = applyEngagementEvents(
           { value: lead.engagementValue, asOf: lead.engagementAsOf },
           capBucketsFromLedger(earlierByLead.get(lead.id) ?? [], engagementPolicy),
@@ -173,15 +173,15 @@ export async function ingestEvents(
       await writeEngagement(tx, auth.tenantId, writes);
       await recordHandRaises(tx, auth.tenantId, handRaises);
       // The stage was read without the lead's lock: take it now, and decide again where a rep moved it meanwhile.
-      const stages = await lockLeadStages(
+      const stagesNow = await lockLeadStages(
         tx,
         auth.tenantId,
         proposed.map((t) => t.leadId),
       );
       const transitions = proposed.flatMap((move) => {
-        const stage = stages.get(move.leadId);
+        const stage = stagesNow.get(move.leadId);
         if (stage === undefined || stage === move.fromStage) return [move];
-        const lead = facts.get(move.leadId)!;
+        const lead = leads.find((l) => l.id === move.leadId)!;
         const write = writes.find((w) => w.id === move.leadId)!;
         const leadEvents = byLead.get(move.leadId)!;
         const handRaiser = leadEvents.find((e) => engagementPolicy.eventTypes[e.type]?.handRaiser);

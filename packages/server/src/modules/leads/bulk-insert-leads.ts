@@ -7,8 +7,8 @@ import { uuidV7Batch } from '../../db/uuid-v7';
 import type { AccountRow } from '../accounts/accounts.repository';
 import { upsertAccountsByDomain } from '../accounts/bulk-accounts';
 import type { ActivePolicy } from '../policy/policy.service';
-import { createEngagementRows } from '../scoring/engagement.repository';
 import { fitSubjectOf, newLeadFitFields } from '../scoring/fit-subject';
+import { createScoreRows } from '../scoring/lead-scores.repository';
 import { creationTransition, insertTransitions } from '../transitions/transitions.repository';
 
 export interface BulkLeadInput {
@@ -80,7 +80,7 @@ export async function insertLeadsBulk(
   const created = await rows<{ id: string; email: string; stage: string }>(
     db,
     sql`insert into leads (tenant_id, id, account_id, email, first_name, last_name, title, seniority, department, phone, country,
-          source, owner_id, custom, stage, stage_changed_at, fit_score, fit_knocked_out, policy_version, created_at, updated_at)
+          source, owner_id, custom, stage, stage_changed_at, created_at, updated_at)
         select ${tenantId}::uuid, r.*, ${now}, ${now}
         from unnest(${col((_, i) => ids[i])}::uuid[], ${col((p) => p.accountId)}::uuid[], ${col((p) => p.fields.email)}::text[],
                     ${col((p) => p.input.firstName ?? null)}::text[], ${col((p) => p.input.lastName ?? null)}::text[],
@@ -88,18 +88,25 @@ export async function insertLeadsBulk(
                     ${col((p) => p.fields.department)}::text[], ${col((p) => p.input.phone ?? null)}::text[],
                     ${col((p) => p.fields.country)}::text[], ${col((p) => p.fields.source)}::text[],
                     ${col((p) => p.input.ownerId ?? null)}::uuid[], ${col((p) => JSON.stringify(p.fields.custom))}::jsonb[],
-                    ${col((p) => p.input.stage ?? 'lead')}::text[], ${col(() => now.toISOString())}::timestamptz[],
-                    ${col((p) => p.fit.score)}::smallint[], ${col((p) => p.fit.knockedOut)}::boolean[],
-                    ${col(() => policy.version)}::int[])
+                    ${col((p) => p.input.stage ?? 'lead')}::text[], ${col(() => now.toISOString())}::timestamptz[])
           as r(id, account_id, email, first_name, last_name, title, seniority, department, phone, country, source, owner_id,
-               custom, stage, stage_changed_at, fit_score, fit_knocked_out, policy_version)
+               custom, stage, stage_changed_at)
         on conflict (tenant_id, email) do nothing
         returning id, email, stage`,
   );
-  await createEngagementRows(
+  const fitOf = new Map(prepared.map((p, i) => [ids[i]!, p.fit]));
+  await createScoreRows(
     db,
     tenantId,
-    created.map((lead) => lead.id),
+    created.map((lead) => {
+      const fit = fitOf.get(lead.id)!;
+      return {
+        id: lead.id,
+        fitScore: fit.score,
+        fitKnockedOut: fit.knockedOut,
+        policyVersion: policy.version,
+      };
+    }),
   );
   // Creation transitions only: the leads were inserted in their stage, so there is nothing to move.
   await insertTransitions(

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db';
 import { firstRow, rows } from '../../db/sql';
-import { createEngagementRows } from '../scoring/engagement.repository';
+import { createScoreRows, lockEngagement, writeFits } from '../scoring/lead-scores.repository';
 import { LEAD_COLUMNS, LEAD_FROM, type LeadRow } from './lead-row';
 
 const selectLeads = sql.raw(`select ${LEAD_COLUMNS} from ${LEAD_FROM}`);
@@ -31,16 +31,17 @@ export async function insertLead(db: Db, tenantId: string, lead: NewLead): Promi
   const row = await firstRow<{ id: string }>(
     db,
     sql`insert into leads (tenant_id, account_id, email, first_name, last_name, title, seniority, department, phone,
-          country, source, owner_id, custom, stage, stage_changed_at, fit_score, fit_knocked_out, policy_version,
-          created_at, updated_at)
+          country, source, owner_id, custom, stage, stage_changed_at, created_at, updated_at)
         values (${tenantId}, ${lead.accountId}, ${lead.email}, ${lead.firstName}, ${lead.lastName}, ${lead.title},
           ${lead.seniority}, ${lead.department}, ${lead.phone}, ${lead.country}, ${lead.source}, ${lead.ownerId},
-          ${JSON.stringify(lead.custom)}::jsonb, ${lead.stage}, ${lead.createdAt}, ${lead.fitScore},
-          ${lead.fitKnockedOut}, ${lead.policyVersion}, ${lead.createdAt}, ${lead.createdAt})
+          ${JSON.stringify(lead.custom)}::jsonb, ${lead.stage}, ${lead.createdAt}, ${lead.createdAt}, ${lead.createdAt})
         on conflict (tenant_id, email) do nothing
         returning id`,
   );
-  if (row) await createEngagementRows(db, tenantId, [row.id]);
+  if (row) {
+    const { fitScore, fitKnockedOut, policyVersion } = lead;
+    await createScoreRows(db, tenantId, [{ id: row.id, fitScore, fitKnockedOut, policyVersion }]);
+  }
   return row?.id;
 }
 
@@ -50,6 +51,8 @@ export async function findLead(
   id: string,
   forUpdate = false,
 ): Promise<LeadRow | undefined> {
+  // The score row first, then the lead's: the order ingestion locks them in, so the two never wait on each other.
+  if (forUpdate) await lockEngagement(db, tenantId, [id]);
   return firstRow<LeadRow>(
     db,
     sql`${selectLeads} where l.tenant_id = ${tenantId} and l.id = ${id} ${forUpdate ? sql`for update of l` : sql``}`,
@@ -97,7 +100,7 @@ function whereClause(tenantId: string, filter: LeadFilter): SQL {
   const parts: SQL[] = [sql`l.tenant_id = ${tenantId}`];
   if (filter.stages?.length) parts.push(sql`l.stage = any(${sql.param(filter.stages)}::text[])`);
   if (filter.ownerId) parts.push(sql`l.owner_id = ${filter.ownerId}`);
-  if (filter.minFit !== undefined) parts.push(sql`l.fit_score >= ${filter.minFit}`);
+  if (filter.minFit !== undefined) parts.push(sql`s.fit_score >= ${filter.minFit}`);
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
     parts.push(
@@ -106,11 +109,11 @@ function whereClause(tenantId: string, filter: LeadFilter): SQL {
     );
   }
   const heat: SQL[] = [];
-  if (filter.minHotKey !== undefined) heat.push(sql`e.hot_key >= ${filter.minHotKey}`);
-  if (filter.maxHotKey !== undefined) heat.push(sql`e.hot_key < ${filter.maxHotKey}`);
+  if (filter.minHotKey !== undefined) heat.push(sql`s.hot_key >= ${filter.minHotKey}`);
+  if (filter.maxHotKey !== undefined) heat.push(sql`s.hot_key < ${filter.maxHotKey}`);
   if (heat.length) {
     const range = sql.join(heat, sql` and `);
-    parts.push(filter.coldIncludesUnscored ? sql`(e.hot_key is null or (${range}))` : sql`(${range})`);
+    parts.push(filter.coldIncludesUnscored ? sql`(s.hot_key is null or (${range}))` : sql`(${range})`);
   }
   return sql.join(parts, sql` and `);
 }
@@ -128,19 +131,19 @@ export async function listLeads(
   let keyset: SQL = sql`true`;
   let order: SQL;
   if (sort === 'heat') {
-    order = sql`e.hot_key desc nulls last, e.lead_id`;
+    order = sql`s.hot_key desc nulls last, s.lead_id`;
     if (after) {
       const [key, id] = after as [number | null, string];
       keyset =
         key === null
-          ? sql`(e.hot_key is null and e.lead_id > ${id})`
-          : sql`(e.hot_key < ${key} or (e.hot_key = ${key} and e.lead_id > ${id}) or e.hot_key is null)`;
+          ? sql`(s.hot_key is null and s.lead_id > ${id})`
+          : sql`(s.hot_key < ${key} or (s.hot_key = ${key} and s.lead_id > ${id}) or s.hot_key is null)`;
     }
   } else if (sort === 'fit') {
-    order = sql`l.fit_score desc, l.id`;
+    order = sql`s.fit_score desc nulls last, s.lead_id`;
     if (after) {
       const [fit, id] = after as [number, string];
-      keyset = sql`(l.fit_score < ${fit} or (l.fit_score = ${fit} and l.id > ${id}))`;
+      keyset = sql`(s.fit_score < ${fit} or (s.fit_score = ${fit} and s.lead_id > ${id}))`;
     }
   } else {
     order = sql`l.created_at desc, l.id`;
@@ -156,9 +159,9 @@ export async function listLeads(
 export async function hottestLeads(db: Db, tenantId: string, limit: number): Promise<LeadRow[]> {
   return rows<LeadRow>(
     db,
-    sql`${selectLeads} where l.tenant_id = ${tenantId} and e.hot_key is not null
+    sql`${selectLeads} where l.tenant_id = ${tenantId} and s.hot_key is not null
           and l.stage not in ('customer', 'closed_lost', 'disqualified')
-        order by e.hot_key desc nulls last, e.lead_id limit ${limit}`,
+        order by s.hot_key desc nulls last, s.lead_id limit ${limit}`,
   );
 }
 
@@ -174,12 +177,11 @@ export interface LeadFieldUpdate {
   ownerId?: string | null;
   accountId?: string | null;
   custom?: Record<string, unknown>;
-  fitScore?: number;
-  fitKnockedOut?: boolean;
-  policyVersion?: number;
+  /** Kept in the lead's score row. */
+  fit?: { score: number; knockedOut: boolean; policyVersion: number };
 }
 
-const COLUMN_OF: Record<keyof LeadFieldUpdate, string> = {
+const COLUMN_OF: Record<Exclude<keyof LeadFieldUpdate, 'fit'>, string> = {
   firstName: 'first_name',
   lastName: 'last_name',
   title: 'title',
@@ -191,9 +193,6 @@ const COLUMN_OF: Record<keyof LeadFieldUpdate, string> = {
   ownerId: 'owner_id',
   accountId: 'account_id',
   custom: 'custom',
-  fitScore: 'fit_score',
-  fitKnockedOut: 'fit_knocked_out',
-  policyVersion: 'policy_version',
 };
 
 export async function updateLeadFields(
@@ -202,16 +201,25 @@ export async function updateLeadFields(
   id: string,
   update: LeadFieldUpdate,
 ): Promise<void> {
-  const sets = Object.entries(update)
+  const { fit, ...facts } = update;
+  const sets = Object.entries(facts)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => {
-      const column = sql.raw(COLUMN_OF[key as keyof LeadFieldUpdate]);
+      const column = sql.raw(COLUMN_OF[key as keyof typeof COLUMN_OF]);
       return key === 'custom' ? sql`${column} = ${JSON.stringify(value)}::jsonb` : sql`${column} = ${value}`;
     });
   sets.push(sql`updated_at = now()`);
   await db.execute(
     sql`update leads set ${sql.join(sets, sql`, `)} where tenant_id = ${tenantId} and id = ${id}`,
   );
+  if (fit) {
+    await writeFits(
+      db,
+      tenantId,
+      [{ id, fitScore: fit.score, fitKnockedOut: fit.knockedOut }],
+      fit.policyVersion,
+    );
+  }
 }
 
 export async function updateLeadStage(

@@ -121,9 +121,7 @@ export async function patchLead(ctx: AppContext, auth: AuthContext, id: string, 
     const fit = computeFit(fitSubjectOf(next, account), policy.policy.icp.rules);
     await updateLeadFields(tx, auth.tenantId, id, {
       ...changes,
-      fitScore: fit.score,
-      fitKnockedOut: fit.knockedOut,
-      policyVersion: policy.version,
+      fit: { score: fit.score, knockedOut: fit.knockedOut, policyVersion: policy.version },
     });
     const updated = await requireLead(tx, auth.tenantId, id);
     const now = new Date(ctx.now());

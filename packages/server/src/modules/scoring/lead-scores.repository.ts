@@ -2,30 +2,68 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db';
 import { rows } from '../../db/sql';
 
-/** A new lead starts cold: value 0, no heat key. Every path that inserts leads calls this in the same transaction. */
-export async function createEngagementRows(
+export interface NewLeadScore {
+  id: string;
+  fitScore: number;
+  fitKnockedOut: boolean;
+  policyVersion: number;
+}
+
+/**
+ * A new lead's score row: its fit, and cold engagement (value 0, no heat key). Every path that inserts leads calls
+ * this in the same transaction; lists join the row, so a lead without one would not be listed.
+ */
+export async function createScoreRows(
   db: Db,
   tenantId: string,
-  leadIds: readonly string[],
+  list: readonly NewLeadScore[],
 ): Promise<void> {
-  if (leadIds.length === 0) return;
+  if (list.length === 0) return;
   await db.execute(
-    sql`insert into lead_engagement (tenant_id, lead_id)
-        select ${tenantId}::uuid, id from unnest(${sql.param(leadIds)}::uuid[]) as n(id)
+    sql`insert into lead_scores (tenant_id, lead_id, fit_score, fit_knocked_out, policy_version)
+        select ${tenantId}::uuid, n.* from unnest(${sql.param(list.map((s) => s.id))}::uuid[],
+          ${sql.param(list.map((s) => s.fitScore))}::smallint[], ${sql.param(list.map((s) => s.fitKnockedOut))}::boolean[],
+          ${sql.param(list.map((s) => s.policyVersion))}::int[]) as n(id, fit, knocked, version)
         on conflict do nothing`,
+  );
+}
+
+export interface FitWrite {
+  id: string;
+  fitScore: number;
+  fitKnockedOut: boolean;
+}
+
+/** Stores new fits; with a policy version, also marks the leads as scored by it (a re-score's progress). */
+export async function writeFits(
+  db: Db,
+  tenantId: string,
+  list: readonly FitWrite[],
+  policyVersion?: number,
+): Promise<void> {
+  if (list.length === 0) return;
+  const ids = list.map((f) => f.id);
+  await db.execute(
+    sql`update lead_scores s set fit_score = u.fit, fit_knocked_out = u.knocked
+          ${policyVersion === undefined ? sql`` : sql`, policy_version = ${policyVersion}`}
+        from unnest(${sql.param(ids)}::uuid[], ${sql.param(list.map((f) => f.fitScore))}::smallint[],
+                    ${sql.param(list.map((f) => f.fitKnockedOut))}::boolean[]) as u(id, fit, knocked)
+        where s.tenant_id = ${tenantId} and s.lead_id = any(${sql.param(ids)}::uuid[]) and s.lead_id = u.id`,
   );
 }
 
 export interface LockedEngagement {
   id: string;
+  fitScore: number;
+  fitKnockedOut: boolean;
   engagementValue: number;
   engagementAsOf: number;
 }
 
 /**
- * Locks the leads' engagement rows in id order (so concurrent batches over the same leads queue instead of
- * deadlocking) and reads them. Only the narrow engagement row is locked: a rep moving the lead by hand is not
- * held up by its events. Lock order everywhere: engagement rows, then lead rows.
+ * Locks the leads' score rows in id order (so concurrent batches over the same leads queue instead of
+ * deadlocking) and reads them. Only the narrow score row is locked: a rep moving the lead by hand is not
+ * held up by its events. Lock order everywhere: score rows, then lead rows.
  */
 export async function lockEngagement(
   db: Db,
@@ -35,7 +73,8 @@ export async function lockEngagement(
   if (ids.length === 0) return [];
   return rows<LockedEngagement>(
     db,
-    sql`select lead_id as id, value as "engagementValue", as_of as "engagementAsOf" from lead_engagement
+    sql`select lead_id as id, fit_score as "fitScore", fit_knocked_out as "fitKnockedOut",
+          engagement_value as "engagementValue", engagement_as_of as "engagementAsOf" from lead_scores
         where tenant_id = ${tenantId} and lead_id = any(${sql.param(ids)}::uuid[])
         order by lead_id for update`,
   );
@@ -51,7 +90,7 @@ export interface EngagementWrite {
 }
 
 /**
- * The `e.lead_id = any(ids)` next to the join is what makes PostgreSQL find the rows through the primary key:
+ * The `s.lead_id = any(ids)` next to the join is what makes PostgreSQL find the rows through the primary key:
  * joined to unnest alone, it hashes every row of the tenant (a scan that grows with the tenant, not the batch).
  */
 export async function writeEngagement(
@@ -62,14 +101,14 @@ export async function writeEngagement(
   if (list.length === 0) return;
   const ids = list.map((u) => u.id);
   await db.execute(
-    sql`update lead_engagement e set value = u.value, as_of = u.as_of, hot_key = u.hot_key,
-          last_activity_at = case when u.last_activity is null then e.last_activity_at
-            else greatest(e.last_activity_at, to_timestamp(u.last_activity / 1000.0)) end
+    sql`update lead_scores s set engagement_value = u.value, engagement_as_of = u.as_of, hot_key = u.hot_key,
+          last_activity_at = case when u.last_activity is null then s.last_activity_at
+            else greatest(s.last_activity_at, to_timestamp(u.last_activity / 1000.0)) end
         from unnest(${sql.param(ids)}::uuid[], ${sql.param(list.map((u) => u.value))}::float8[],
                     ${sql.param(list.map((u) => u.asOf))}::int8[], ${sql.param(list.map((u) => u.hotKey))}::float8[],
                     ${sql.param(list.map((u) => u.lastActivityAt))}::int8[])
           as u(id, value, as_of, hot_key, last_activity)
-        where e.tenant_id = ${tenantId} and e.lead_id = any(${sql.param(ids)}::uuid[]) and e.lead_id = u.id`,
+        where s.tenant_id = ${tenantId} and s.lead_id = any(${sql.param(ids)}::uuid[]) and s.lead_id = u.id`,
   );
 }
 

@@ -2,9 +2,10 @@ import { computeFit, type EngagementEvent, orderingKey, recomputeEngagement } fr
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { rows } from '../../db/sql';
+import { retryOnDeadlock } from '../../db/sql-errors';
 import type { ActivePolicy } from '../policy/policy.service';
-import { lockEngagement, writeEngagement } from './engagement.repository';
 import { fitSubjectOf } from './fit-subject';
+import { lockEngagement, writeEngagement, writeFits } from './lead-scores.repository';
 
 const BATCH = 5_000;
 /** Batches written at once; more than two buys nothing on a small server and only holds more connections. */
@@ -32,7 +33,7 @@ interface RescoreRow {
 /**
  * Brings every lead of the tenant to `policy`: fit always, engagement from the ledger only when the engagement
  * part of the policy changed. Works in batches of 5,000 leads, each committed on its own, and picks leads by
- * `policy_version < version`, so an interrupted run resumes where it stopped. Stages are not moved here: the
+ * the score row's `policy_version < version`, so an interrupted run resumes where it stopped. Stages are not moved here: the
  * stage rules apply when a lead next changes (a policy preview is the place to see their effect first).
  *
  * The updates name the batch's ids with `l.id = any(ids)` as well as joining them to unnest: without it
@@ -64,9 +65,11 @@ export async function rescoreTenant(
       sql`select l.id, l.email, l.title, l.seniority, l.department, l.country, l.source, l.custom, l.account_id as "accountId",
             a.industry, a.employees, a.annual_revenue as "annualRevenue", a.country as "accountCountry", a.technologies,
             a.domain, a.custom as "accountCustom"
-          from leads l left join accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id
-          where l.tenant_id = ${tenantId} and l.policy_version < ${policy.version} and l.id > ${afterId}
-          order by l.id limit ${BATCH}`,
+          from lead_scores s
+          join leads l on l.tenant_id = s.tenant_id and l.id = s.lead_id
+          left join accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id
+          where s.tenant_id = ${tenantId} and s.policy_version < ${policy.version} and s.lead_id > ${afterId}
+          order by s.lead_id limit ${BATCH}`,
     );
     if (batch.length === 0) break;
     afterId = batch.at(-1)!.id;
@@ -90,17 +93,21 @@ export async function rescoreTenant(
       ),
     );
     const ids = batch.map((r) => r.id);
+    // Ingestion locks score rows in id order while this batch updates them in the plan's order: should the two
+    // cross, PostgreSQL aborts one of them, and running this batch again is safe.
     track(
-      ctx.db.transaction(async (tx) => {
-        // Engagement rows first, then leads: the order ingestion takes its locks in, so the two cannot deadlock.
-        if (engagementChanged)
-          await replayEngagement(tx as unknown as AppContext['db'], tenantId, ids, policy);
-        await tx.execute(sql`
-          update leads l set fit_score = u.fit, fit_knocked_out = u.knocked, policy_version = ${policy.version}, updated_at = now()
-          from unnest(${sql.param(ids)}::uuid[], ${sql.param(fits.map((f) => f.score))}::smallint[],
-                      ${sql.param(fits.map((f) => f.knockedOut))}::boolean[]) as u(id, fit, knocked)
-          where l.tenant_id = ${tenantId} and l.id = any(${sql.param(ids)}::uuid[]) and l.id = u.id`);
-      }),
+      retryOnDeadlock(() =>
+        ctx.db.transaction(async (tx) => {
+          const db = tx as unknown as AppContext['db'];
+          if (engagementChanged) await replayEngagement(db, tenantId, ids, policy);
+          const list = ids.map((id, i) => ({
+            id,
+            fitScore: fits[i]!.score,
+            fitKnockedOut: fits[i]!.knockedOut,
+          }));
+          await writeFits(db, tenantId, list, policy.version);
+        }),
+      ),
     );
     total += batch.length;
     if (writes.size >= WRITERS) await Promise.race(writes);
