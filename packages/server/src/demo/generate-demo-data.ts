@@ -242,6 +242,8 @@ export async function generateDemoData(
     }
   }
   await assignOwners(db, tenantId, leads, sdrs, ae.id);
+  // Ingestion scheduled re-predictions on this throwaway context: let them finish before the caller moves on.
+  await ctx.predictions.close();
   return summary;
 }
 
