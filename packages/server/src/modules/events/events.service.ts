@@ -10,6 +10,7 @@ import {
 } from '@triage/core';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/create-db';
+import { useKeyedPlans } from '../../db/keyed-plans';
 import { retryOnDeadlock } from '../../db/sql-errors';
 import { HttpError, invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
@@ -72,6 +73,7 @@ export async function ingestEvents(
   const outcome = await retryOnDeadlock(() =>
     ctx.db.transaction(async (tx) => {
       touched.length = 0;
+      await useKeyedPlans(tx);
       const emails = [...new Set(unique.flatMap(({ event }) => (event.email ? [event.email] : [])))];
       const byEmail = await findLeadIdsByEmails(tx, auth.tenantId, emails);
       const missing = emails.filter((email) => !byEmail.has(email));

@@ -138,7 +138,8 @@ export async function findLedgerEvents(
   types: readonly string[],
 ): Promise<LedgerEvent[]> {
   if (ranges.length === 0 || types.length === 0) return [];
-  // Lateral: one index range scan per range, so a lead with a long history costs what its windows hold.
+  // Lateral, kept apart from the outer query by `offset 0` (else the planner flattens it into one scan of the
+  // tenant's ledger): one index range scan per range, so a lead with a long history costs what its windows hold.
   return rows<LedgerEvent>(
     db,
     sql`select ev.id, ev.lead_id as "leadId", ev.type, ev.occurred_at as "occurredAt"
@@ -148,6 +149,7 @@ export async function findLedgerEvents(
           select id, lead_id, type, occurred_at from events
           where tenant_id = ${tenantId} and lead_id = r.lead_id and occurred_at >= r.from_ms and occurred_at < r.to_ms
             and type = any(${sql.param(types)}::text[])
+          offset 0
         ) ev`,
   );
 }

@@ -1,6 +1,7 @@
 import { computeFit, type EngagementEvent, orderingKey, recomputeEngagement } from '@triage/core';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context';
+import { useKeyedPlans } from '../../db/keyed-plans';
 import { rows } from '../../db/sql';
 import { retryOnDeadlock } from '../../db/sql-errors';
 import type { ActivePolicy } from '../policy/policy.service';
@@ -99,6 +100,7 @@ export async function rescoreTenant(
       retryOnDeadlock(() =>
         ctx.db.transaction(async (tx) => {
           const db = tx as unknown as AppContext['db'];
+          await useKeyedPlans(db);
           if (engagementChanged) await replayEngagement(db, tenantId, ids, policy);
           const list = ids.map((id, i) => ({
             id,
