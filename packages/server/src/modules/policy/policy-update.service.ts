@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { PolicyInput } from '@triage/contracts';
 import type { AppContext } from '../../context';
 import { isUniqueViolation } from '../../db/sql-errors';
@@ -18,8 +19,9 @@ export async function updatePolicy(ctx: AppContext, auth: AuthContext, input: Po
     throw error;
   }
   ctx.policies.invalidate(auth.tenantId);
-  const engagementChanged =
-    JSON.stringify(previous.policy.engagement) !== JSON.stringify(input.policy.engagement);
+  // Compared as values: the stored policy comes back from jsonb with its keys reordered, so comparing JSON text
+  // called every ICP edit an engagement change and replayed the whole ledger.
+  const engagementChanged = !isDeepStrictEqual(previous.policy.engagement, input.policy.engagement);
   const rescoredLeads = await rescoreTenant(ctx, auth.tenantId, published, engagementChanged);
   return { ...toPolicyView(published), rescoredLeads };
 }

@@ -70,6 +70,7 @@ export async function rescoreTenant(
           join leads l on l.tenant_id = s.tenant_id and l.id = s.lead_id
           left join accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id
           where s.tenant_id = ${tenantId} and s.policy_version < ${policy.version} and s.lead_id > ${afterId}
+            and l.id > ${afterId}
           order by s.lead_id limit ${BATCH}`,
     );
     if (batch.length === 0) break;
