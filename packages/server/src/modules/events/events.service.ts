@@ -6,6 +6,8 @@ import {
   capWindowRanges,
   type EngagementEvent,
   type EngagementPolicy,
+  eventTypePolicy,
+  type FitResult,
   orderingKey,
 } from '@triage/core';
 import type { AppContext } from '../../context';
@@ -142,35 +144,34 @@ export async function ingestEvents(
       const earlierByLead = await earlierCappedEvents(tx, auth.tenantId, fresh, accepted, engagementPolicy);
       const writes: EngagementWrite[] = [];
       const handRaises: { id: string; at: number }[] = [];
-      const proposed: NewTransition[] = [];
+      const proposed: ProposedMove[] = [];
       const at = new Date(now);
       for (const locked of leads) {
         const leadEvents = byLead.get(locked.id)!;
-        const lead = { ...locked, stage: stages.get(locked.id)! };
         const applied = applyEngagementEvents(
-          { value: lead.engagementValue, asOf: lead.engagementAsOf },
-          capBucketsFromLedger(earlierByLead.get(lead.id) ?? [], engagementPolicy),
+          { value: locked.engagementValue, asOf: locked.engagementAsOf },
+          capBucketsFromLedger(earlierByLead.get(locked.id) ?? [], engagementPolicy),
           leadEvents,
           engagementPolicy,
         );
+        const { latest, handRaise } = batchMoments(leadEvents, engagementPolicy);
         writes.push({
-          id: lead.id,
+          id: locked.id,
           value: applied.state.value,
           asOf: applied.state.asOf,
           hotKey: orderingKey(applied.state, engagementPolicy),
-          lastActivityAt: Math.max(...leadEvents.map((e) => e.occurredAt)),
+          lastActivityAt: latest,
         });
-        const handRaisers = leadEvents.filter((e) => engagementPolicy.eventTypes[e.type]?.handRaiser);
-        if (handRaisers.length)
-          handRaises.push({ id: lead.id, at: Math.min(...handRaisers.map((e) => e.occurredAt)) });
+        if (handRaise) handRaises.push({ id: locked.id, at: handRaise.occurredAt });
         const scored = {
-          ...lead,
+          id: locked.id,
+          stage: stages.get(locked.id)!,
           engagementValue: applied.state.value,
           engagementAsOf: applied.state.asOf,
         };
-        const handRaiser = handRaisers[0] ? { type: handRaisers[0].type } : undefined;
-        const move = decideStageAfterScoring(scored, storedFit(lead), undefined, handRaiser, policy, at);
-        if (move) proposed.push(move);
+        const raised = handRaise ? { type: handRaise.type } : undefined;
+        const move = decideStageAfterScoring(scored, storedFit(locked), undefined, raised, policy, at);
+        if (move) proposed.push({ move, scored, fit: storedFit(locked), raised });
       }
       await writeEngagement(tx, auth.tenantId, writes);
       await recordHandRaises(tx, auth.tenantId, handRaises);
@@ -178,23 +179,12 @@ export async function ingestEvents(
       const stagesNow = await lockLeadStages(
         tx,
         auth.tenantId,
-        proposed.map((t) => t.leadId),
+        proposed.map((p) => p.move.leadId),
       );
-      const transitions = proposed.flatMap((move) => {
+      const transitions = proposed.flatMap(({ move, scored, fit, raised }) => {
         const stage = stagesNow.get(move.leadId);
         if (stage === undefined || stage === move.fromStage) return [move];
-        const lead = leads.find((l) => l.id === move.leadId)!;
-        const write = writes.find((w) => w.id === move.leadId)!;
-        const leadEvents = byLead.get(move.leadId)!;
-        const handRaiser = leadEvents.find((e) => engagementPolicy.eventTypes[e.type]?.handRaiser);
-        const again = decideStageAfterScoring(
-          { id: move.leadId, stage, engagementValue: write.value, engagementAsOf: write.asOf },
-          storedFit(lead),
-          undefined,
-          handRaiser ? { type: handRaiser.type } : undefined,
-          policy,
-          at,
-        );
+        const again = decideStageAfterScoring({ ...scored, stage }, fit, undefined, raised, policy, at);
         return again ? [again] : [];
       });
       await recordTransitions(tx, auth.tenantId, transitions);
@@ -252,4 +242,33 @@ async function earlierCappedEvents(
     else byLead.set(event.leadId, [event]);
   }
   return byLead;
+}
+
+/** An automatic move decided before the lead's lock, with what is needed to decide it again under the lock. */
+interface ProposedMove {
+  move: NewTransition;
+  scored: Parameters<typeof decideStageAfterScoring>[0];
+  fit: FitResult;
+  raised: { type: string } | undefined;
+}
+
+/**
+ * A lead's latest event in the batch and its earliest hand-raise. A plain loop: it runs once per lead of every
+ * batch, and callbacks created per lead cost more than the work under the TypeScript loader.
+ */
+function batchMoments(
+  events: readonly NewEvent[],
+  policy: EngagementPolicy,
+): { latest: number; handRaise: NewEvent | undefined } {
+  let latest = Number.NEGATIVE_INFINITY;
+  let handRaise: NewEvent | undefined;
+  for (const event of events) {
+    if (event.occurredAt > latest) latest = event.occurredAt;
+    if (
+      eventTypePolicy(event.type, policy)?.handRaiser &&
+      (!handRaise || event.occurredAt < handRaise.occurredAt)
+    )
+      handRaise = event;
+  }
+  return { latest, handRaise };
 }
