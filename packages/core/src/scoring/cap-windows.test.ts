@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EngagementPolicy } from '../policy/scoring-policy';
 import { days } from '../units';
 import { capBucketsFromLedger, cappedTypes, capWindowRanges, type LeadEvent } from './cap-windows';
 import {
@@ -9,18 +8,9 @@ import {
   type EngagementState,
   recomputeEngagement,
 } from './engagement';
+import { TIGHT_CAPS_POLICY } from './tight-caps-policy.fixture';
 
-/** Tight caps so that windows overflow across batches, the case the ledger read-back must get right. */
-const policy: EngagementPolicy = {
-  halfLifeDays: 7,
-  eventTypes: {
-    page_view: { weight: 1, cap: { points: 3, windowDays: 1 } },
-    email_open: { weight: 0.5, cap: { points: 2, windowDays: 7 } },
-    content_download: { weight: 8, cap: { points: 16, windowDays: 3 } },
-    webinar_attended: { weight: 15 },
-  },
-  heatTiers: { warm: 10, hot: 30, onFire: 60 },
-};
+const policy = TIGHT_CAPS_POLICY;
 const T0 = Date.UTC(2025, 2, 3);
 const at = (day: number, hour = 0) => T0 + days(day) + hour * 3_600_000;
 

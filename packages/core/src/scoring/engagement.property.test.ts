@@ -13,22 +13,11 @@ import {
   orderingKeyBound,
   recomputeEngagement,
 } from './engagement';
+import { TIGHT_CAPS_POLICY } from './tight-caps-policy.fixture';
 
 // On failure fast-check prints { seed, path }: pass them to fc.assert to replay the exact case.
 
-/** Tight caps so that generated ledgers often overflow a window. */
-const policy: EngagementPolicy = {
-  halfLifeDays: 7,
-  eventTypes: {
-    page_view: { weight: 1, cap: { points: 3, windowDays: 1 } },
-    email_open: { weight: 0.5, cap: { points: 2, windowDays: 7 } },
-    content_download: { weight: 8, cap: { points: 16, windowDays: 3 } },
-    webinar_attended: { weight: 15 },
-    demo_request: { weight: 40, handRaiser: true },
-    unsubscribe: { weight: -25 },
-  },
-  heatTiers: { warm: 10, hot: 30, onFire: 60 },
-};
+const policy = TIGHT_CAPS_POLICY;
 const positiveOnly: EngagementPolicy = {
   ...policy,
   eventTypes: Object.fromEntries(Object.entries(policy.eventTypes).filter(([, t]) => t.weight > 0)),
