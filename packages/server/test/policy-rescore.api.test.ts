@@ -77,6 +77,23 @@ describe.each(dbTargets())('publishing a policy re-scores every lead on %s', (ta
     ]);
   });
 
+  it('new ICP weights leave engagement as stored: the ledger is replayed only when the engagement policy changes', async () => {
+    const lead = await acme.call<Lead>('POST', '/v1/leads', { email: 'marker@company3.com' });
+    // A stored engagement that its (empty) ledger would not give: a replay would reset it to 0.
+    await t.database.db.execute(
+      sql`update lead_scores set engagement_value = 42, engagement_as_of = ${T0}, hot_key = 1
+          where tenant_id = ${acme.tenantId} and lead_id = ${lead.body.id}`,
+    );
+    const before = await livePolicy();
+    const published = await publish({
+      ...before,
+      icp: { ...before.icp, rules: before.icp.rules.map((rule) => ({ ...rule, weight: rule.weight + 1 })) },
+    });
+    expect(published.status).toBe(201);
+    const after = await acme.call<Lead>('GET', `/v1/leads/${lead.body.id}`);
+    expect(after.body.engagement).toBeCloseTo(42, 2);
+  });
+
   it('a new half-life: engagement is replayed from the ledger with the new decay', async () => {
     const lead = await acme.call<Lead>('POST', '/v1/leads', { email: 'attendee@company2.com' });
     const posted = await acme.call('POST', '/v1/events', {
@@ -93,7 +110,7 @@ describe.each(dbTargets())('publishing a policy re-scores every lead on %s', (ta
     const before = await livePolicy();
     const weight = before.engagement.eventTypes.webinar_attended!.weight;
     const published = await publish({ ...before, engagement: { ...before.engagement, halfLifeDays: 28 } });
-    expect(published.body.rescoredLeads).toBe(LEADS + 3);
+    expect(published.body.rescoredLeads).toBe(LEADS + 4);
 
     const after = await acme.call<Lead>('GET', `/v1/leads/${lead.body.id}`);
     // The view rounds engagement to two decimals.
