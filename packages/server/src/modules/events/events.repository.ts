@@ -27,16 +27,21 @@ export async function insertEvents(db: Db, tenantId: string, list: NewEvent[]): 
   return new Set(inserted.map((r) => r.id));
 }
 
-/** Each lead's stage, by id; ids that name no lead of the tenant are absent. */
+/**
+ * Each lead's stage, by id; ids that name no lead of the tenant are absent. With `lock`, the leads are locked in
+ * id order first, so the stage is the one an automatic move decided without the lock must be checked against.
+ */
 export async function findStages(
   db: Db,
   tenantId: string,
   ids: readonly string[],
+  options: { lock?: boolean } = {},
 ): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const found = await rows<{ id: string; stage: string }>(
     db,
-    sql`select id, stage from leads where tenant_id = ${tenantId} and id = any(${sql.param(ids)}::uuid[])`,
+    sql`select id, stage from leads where tenant_id = ${tenantId} and id = any(${sql.param(ids)}::uuid[])
+        ${options.lock ? sql`order by id for update` : sql``}`,
   );
   return new Map(found.map((r) => [r.id, r.stage]));
 }
@@ -55,21 +60,6 @@ export async function recordHandRaises(
         where l.tenant_id = ${tenantId} and l.id = any(${sql.param(ids)}::uuid[]) and l.id = h.id
           and (l.first_hand_raise_at is null or l.first_hand_raise_at > to_timestamp(h.at / 1000.0))`,
   );
-}
-
-/** Locks the leads in id order and reads their stage as it is now, for an automatic move decided without the lock. */
-export async function lockLeadStages(
-  db: Db,
-  tenantId: string,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const found = await rows<{ id: string; stage: string }>(
-    db,
-    sql`select id, stage from leads where tenant_id = ${tenantId} and id = any(${sql.param(ids)}::uuid[])
-        order by id for update`,
-  );
-  return new Map(found.map((r) => [r.id, r.stage]));
 }
 
 export async function findLeadIdsByEmails(

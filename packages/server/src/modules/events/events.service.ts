@@ -30,7 +30,6 @@ import {
   findLeadIdsByEmails,
   findStages,
   insertEvents,
-  lockLeadStages,
   type NewEvent,
   recordHandRaises,
 } from './events.repository';
@@ -176,10 +175,11 @@ export async function ingestEvents(
       await writeEngagement(tx, auth.tenantId, writes);
       await recordHandRaises(tx, auth.tenantId, handRaises);
       // The stage was read without the lead's lock: take it now, and decide again where a rep moved it meanwhile.
-      const stagesNow = await lockLeadStages(
+      const stagesNow = await findStages(
         tx,
         auth.tenantId,
         proposed.map((p) => p.move.leadId),
+        { lock: true },
       );
       const transitions = proposed.flatMap(({ move, scored, fit, raised }) => {
         const stage = stagesNow.get(move.leadId);
