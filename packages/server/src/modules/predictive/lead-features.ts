@@ -9,6 +9,7 @@ import {
   recomputeEngagement,
   type Stage,
 } from '@triage/core';
+import type { FitLeadFields } from '../scoring/fit-subject';
 
 /*
  * What the predictive model learns from, and what it must never see.
@@ -59,14 +60,7 @@ export interface FeatureAccount {
   custom: Record<string, unknown> | null;
 }
 
-export interface FeatureLead {
-  email: string;
-  title: string | null;
-  seniority: string | null;
-  department: string | null;
-  country: string | null;
-  source: string | null;
-  custom: Record<string, unknown> | null;
+export interface FeatureLead extends FitLeadFields {
   account: FeatureAccount | null;
 }
 

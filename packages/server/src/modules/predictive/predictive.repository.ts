@@ -4,6 +4,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/create-db';
 import { firstRow, rows } from '../../db/sql';
 import { toDate } from '../../db/timestamps';
+import { accountOfRow, LEAD_WITH_ACCOUNT_COLUMNS, type LeadWithAccountRow } from '../scoring/fit-subject';
 import {
   CLOSED_STAGES,
   DECISION_STAGES,
@@ -111,25 +112,6 @@ export interface FeatureInput {
   events: EngagementEvent[];
 }
 
-interface LeadAccountRow {
-  id: string;
-  stage: string;
-  email: string;
-  title: string | null;
-  seniority: string | null;
-  department: string | null;
-  country: string | null;
-  source: string | null;
-  custom: Record<string, unknown> | null;
-  accountId: string | null;
-  industry: string | null;
-  employees: number | null;
-  annualRevenue: number | null;
-  accountCountry: string | null;
-  technologies: string[] | null;
-  accountCustom: Record<string, unknown> | null;
-}
-
 /**
  * Runs the reads side by side on the pool, one after the other inside a transaction: a transaction is one
  * connection, and node-postgres deprecates queueing a query on a client that is still running one.
@@ -153,16 +135,14 @@ export async function loadFeatureInputs(
   const idArray = sql`${sql.param([...ids])}::uuid[]`;
   const [leadRows, decisions, events] = await inParallelUnlessTransaction(db, [
     () =>
-      rows<LeadAccountRow>(
+      rows<LeadWithAccountRow & { stage: string }>(
         db,
-        sql`select l.id, l.stage, l.email, l.title, l.seniority, l.department, l.country, l.source, l.custom,
-            l.account_id as "accountId", a.industry, a.employees, a.annual_revenue as "annualRevenue",
-            a.country as "accountCountry", a.technologies, a.custom as "accountCustom"
+        sql`select ${LEAD_WITH_ACCOUNT_COLUMNS}, l.stage
           from leads l
           -- One primary-key probe per lead whatever the statistics say (PGlite never auto-analyzes, and after a
           -- bulk load the planner believes a tenant has 4 accounts); 'limit 1' keeps the subquery from being flattened.
           left join lateral (
-            select industry, employees, annual_revenue, country, technologies, custom from accounts
+            select industry, employees, annual_revenue, country, technologies, domain, custom from accounts
             where tenant_id = l.tenant_id and id = l.account_id limit 1
           ) a on true
           where l.tenant_id = ${tenantId} and l.id = any(${idArray})`,
@@ -208,16 +188,7 @@ export async function loadFeatureInputs(
       country: r.country,
       source: r.source,
       custom: r.custom,
-      account: r.accountId
-        ? {
-            industry: r.industry,
-            employees: r.employees,
-            annualRevenue: r.annualRevenue,
-            country: r.accountCountry,
-            technologies: r.technologies,
-            custom: r.accountCustom,
-          }
-        : null,
+      account: accountOfRow(r),
     },
   }));
 }

@@ -1,4 +1,5 @@
 import { type FitSubject, parseJobTitle } from '@triage/core';
+import { sql } from 'drizzle-orm';
 import type { AccountRow } from '../accounts/accounts.repository';
 
 /** Drops null and undefined so optional attributes are absent, which is how core reads "missing". */
@@ -25,6 +26,42 @@ export type FitAccountFields = Pick<
   AccountRow,
   'industry' | 'employees' | 'annualRevenue' | 'country' | 'technologies' | 'domain' | 'custom'
 >;
+
+/** A lead's fit fields and its account's, read by one join; the account's columns that clash are renamed. */
+export interface LeadWithAccountRow extends FitLeadFields {
+  id: string;
+  accountId: string | null;
+  industry: string | null;
+  employees: number | null;
+  annualRevenue: number | null;
+  accountCountry: string | null;
+  technologies: string[] | null;
+  domain: string | null;
+  accountCustom: Record<string, unknown> | null;
+}
+
+/** The select list of a LeadWithAccountRow, over `leads l` joined to an account relation `a`. */
+export const LEAD_WITH_ACCOUNT_COLUMNS = sql.raw(
+  `l.id, l.email, l.title, l.seniority, l.department, l.country, l.source, l.custom, l.account_id as "accountId",
+   a.industry, a.employees, a.annual_revenue as "annualRevenue", a.country as "accountCountry", a.technologies,
+   a.domain, a.custom as "accountCustom"`,
+);
+
+/** The account part of a LeadWithAccountRow; null for a lead without an account. */
+export function accountOfRow(
+  row: LeadWithAccountRow,
+): (FitAccountFields & { custom: Record<string, unknown> }) | null {
+  if (!row.accountId) return null;
+  return {
+    industry: row.industry,
+    employees: row.employees,
+    annualRevenue: row.annualRevenue,
+    country: row.accountCountry,
+    technologies: row.technologies ?? [],
+    domain: row.domain,
+    custom: row.accountCustom ?? {},
+  };
+}
 
 export function fitSubjectOf(lead: FitLeadFields, account: FitAccountFields | null | undefined): FitSubject {
   const contact = present({

@@ -5,31 +5,17 @@ import { useKeyedPlans } from '../../db/keyed-plans';
 import { rows } from '../../db/sql';
 import { retryOnDeadlock } from '../../db/sql-errors';
 import type { ActivePolicy } from '../policy/policy.service';
-import { fitSubjectOf } from './fit-subject';
+import {
+  accountOfRow,
+  fitSubjectOf,
+  LEAD_WITH_ACCOUNT_COLUMNS,
+  type LeadWithAccountRow,
+} from './fit-subject';
 import { lockEngagement, writeEngagement, writeFits } from './lead-scores.repository';
 
 const BATCH = 5_000;
 /** Batches written at once; more than two buys nothing on a small server and only holds more connections. */
 const WRITERS = 2;
-
-interface RescoreRow {
-  id: string;
-  email: string;
-  title: string | null;
-  seniority: string | null;
-  department: string | null;
-  country: string | null;
-  source: string | null;
-  custom: Record<string, unknown>;
-  accountId: string | null;
-  industry: string | null;
-  employees: number | null;
-  annualRevenue: number | null;
-  accountCountry: string | null;
-  technologies: string[] | null;
-  domain: string | null;
-  accountCustom: Record<string, unknown> | null;
-}
 
 /**
  * Brings every lead of the tenant to `policy`: fit always, engagement from the ledger only when the engagement
@@ -61,11 +47,9 @@ export async function rescoreTenant(
     writes.add(tracked);
   };
   while (!failure) {
-    const batch = await rows<RescoreRow>(
+    const batch = await rows<LeadWithAccountRow>(
       ctx.db,
-      sql`select l.id, l.email, l.title, l.seniority, l.department, l.country, l.source, l.custom, l.account_id as "accountId",
-            a.industry, a.employees, a.annual_revenue as "annualRevenue", a.country as "accountCountry", a.technologies,
-            a.domain, a.custom as "accountCustom"
+      sql`select ${LEAD_WITH_ACCOUNT_COLUMNS}
           from lead_scores s
           join leads l on l.tenant_id = s.tenant_id and l.id = s.lead_id
           left join accounts a on a.tenant_id = l.tenant_id and a.id = l.account_id
@@ -75,25 +59,7 @@ export async function rescoreTenant(
     );
     if (batch.length === 0) break;
     afterId = batch.at(-1)!.id;
-    const fits = batch.map((r) =>
-      computeFit(
-        fitSubjectOf(
-          r,
-          r.accountId
-            ? {
-                industry: r.industry,
-                employees: r.employees,
-                annualRevenue: r.annualRevenue,
-                country: r.accountCountry,
-                technologies: r.technologies ?? [],
-                domain: r.domain,
-                custom: r.accountCustom ?? {},
-              }
-            : null,
-        ),
-        policy.policy.icp.rules,
-      ),
-    );
+    const fits = batch.map((r) => computeFit(fitSubjectOf(r, accountOfRow(r)), policy.policy.icp.rules));
     const ids = batch.map((r) => r.id);
     // Ingestion locks score rows in id order while this batch updates them in the plan's order: should the two
     // cross, PostgreSQL aborts one of them, and running this batch again is safe.
