@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedTransitions, checkTransition } from './check-transition';
-import { STAGES } from './stages';
+import { CLOSED_STAGES, OPEN_STAGES, STAGES } from './stages';
 import { TRANSITIONS } from './transition-table';
 
 describe('the transition table', () => {
@@ -35,6 +35,12 @@ describe('the transition table', () => {
     };
     for (const stage of STAGES.filter((s) => s !== 'customer'))
       expect(reachable(stage)).toContain('customer');
+  });
+
+  it('splits every stage into open or closed, once, keeping lifecycle order for the open ones', () => {
+    expect([...OPEN_STAGES, ...CLOSED_STAGES].sort()).toEqual([...STAGES].sort());
+    expect(OPEN_STAGES.filter((s) => (CLOSED_STAGES as readonly string[]).includes(s))).toEqual([]);
+    expect(OPEN_STAGES).toEqual(STAGES.filter((s) => OPEN_STAGES.includes(s)));
   });
 
   it('hands out a copy, so a caller cannot change the rules', () => {

@@ -13,9 +13,11 @@ export {
   type TransitionRequest,
 } from './check-transition';
 export {
+  CLOSED_STAGES,
   DISQUALIFICATION_REASON_LABELS,
   DISQUALIFICATION_REASONS,
   type DisqualificationReason,
+  OPEN_STAGES,
   QUALIFIED_ENTRY_STAGES,
   STAGE_LABELS,
   STAGES,

@@ -30,6 +30,13 @@ export const STAGE_LABELS: Record<Stage, string> = {
   closed_lost: 'Closed – lost',
 };
 
+/** Stages a lead does not leave on its own: won, or let go. The hot list and open-lead counts leave them out. */
+export const CLOSED_STAGES = ['customer', 'disqualified', 'closed_lost'] as const satisfies readonly Stage[];
+/** Every other stage, in lifecycle order. */
+export const OPEN_STAGES: readonly Stage[] = STAGES.filter(
+  (stage) => !(CLOSED_STAGES as readonly Stage[]).includes(stage),
+);
+
 /** The three parallel ways into sales' hands: score (MQL), product use (PQL), a site conversion (CQL). */
 export const QUALIFIED_ENTRY_STAGES = ['mql', 'pql', 'cql'] as const satisfies readonly Stage[];
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { HeatTier, Lead } from '@triage/contracts';
-import { STAGE_LABELS, STAGES, type Stage } from '@triage/core';
+import { OPEN_STAGES, STAGE_LABELS, STAGES } from '@triage/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/api-client';
 import { useLiveUpdates } from '../api/use-live-updates';
@@ -12,17 +12,6 @@ import { Link, navigate, useDocumentTitle } from '../routing/router';
 import { HeatFlames } from '../ui/heat-flames';
 import { FitMeter, StageBadge } from '../ui/stage-badge';
 
-const OPEN_STAGES: Stage[] = [
-  'subscriber',
-  'lead',
-  'mql',
-  'pql',
-  'cql',
-  'sal',
-  'sql',
-  'opportunity',
-  'nurture',
-];
 const HEATS: { value: HeatTier; label: string }[] = [
   { value: 'on_fire', label: 'On fire' },
   { value: 'hot', label: 'Hot' },

@@ -1,3 +1,4 @@
+import { CLOSED_STAGES } from '@triage/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db';
 import { firstRow, rows } from '../../db/sql';
@@ -160,7 +161,7 @@ export async function hottestLeads(db: Db, tenantId: string, limit: number): Pro
   return rows<LeadRow>(
     db,
     sql`${selectLeads} where l.tenant_id = ${tenantId} and s.hot_key is not null
-          and l.stage not in ('customer', 'closed_lost', 'disqualified')
+          and l.stage <> all(${sql.param([...CLOSED_STAGES])}::text[])
         order by s.hot_key desc nulls last, s.lead_id limit ${limit}`,
   );
 }

@@ -1,4 +1,5 @@
 import {
+  CLOSED_STAGES,
   type EngagementEvent,
   type EngagementPolicy,
   emailDomainKind,
@@ -28,7 +29,6 @@ import type { FitLeadFields } from '../scoring/fit-subject';
 
 export const WON_STAGES = ['customer'] as const satisfies readonly Stage[];
 export const LOST_STAGES = ['closed_lost', 'disqualified'] as const satisfies readonly Stage[];
-export const CLOSED_STAGES = [...WON_STAGES, ...LOST_STAGES] as const;
 /** Stages a lead (re)enters before anyone decides about it. */
 export const EARLY_STAGES = [
   'subscriber',

@@ -1,4 +1,4 @@
-import type { EngagementEvent } from '@triage/core';
+import { CLOSED_STAGES, type EngagementEvent } from '@triage/core';
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/create-db';
@@ -6,7 +6,6 @@ import { firstRow, rows } from '../../db/sql';
 import { toDate } from '../../db/timestamps';
 import { accountOfRow, LEAD_WITH_ACCOUNT_COLUMNS, type LeadWithAccountRow } from '../scoring/fit-subject';
 import {
-  CLOSED_STAGES,
   DECISION_STAGES,
   EARLY_STAGES,
   type FeatureLead,

@@ -6,6 +6,7 @@ import type {
   PredictiveSettings,
 } from '@triage/contracts';
 import {
+  CLOSED_STAGES,
   coldStartScore,
   type EngagementPolicy,
   predictiveReadiness,
@@ -242,7 +243,7 @@ export async function modelAnalytics(ctx: AppContext, tenantId: string): Promise
     ctx.db,
     sql`select least(floor(predicted_probability * 10), 9)::int as band, count(*)::int as leads from leads
         where tenant_id = ${tenantId} and predicted_probability is not null
-          and stage not in ('customer', 'closed_lost', 'disqualified')
+          and stage <> all(${sql.param([...CLOSED_STAGES])}::text[])
         group by 1 order by 1`,
   );
   const byBand = new Map(bands.map((b) => [Number(b.band), Number(b.leads)]));
