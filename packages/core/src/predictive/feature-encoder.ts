@@ -1,5 +1,6 @@
 import { type FieldSpec, fieldSpecLabel } from './field-spec';
 import { type ImpactEncoding, impactKey } from './impact-encoding';
+import { quantileCuts } from './quantile-cuts';
 import {
   cellText,
   type DateOrder,
@@ -103,18 +104,7 @@ function quantileEdges(sorted: Float64Array, maxEdges: number): number[] {
   if (distinct.length <= maxEdges + 1) {
     return distinct.slice(1).map((value, i) => (distinct[i]! + value) / 2);
   }
-  const edges: number[] = [];
-  for (let k = 1; k <= maxEdges; k++) {
-    const index = Math.min(sorted.length - 1, Math.floor((k * sorted.length) / (maxEdges + 1)));
-    const value = sorted[index]!;
-    // Cut between this value and the next distinct one, so equal values never straddle an edge.
-    let next = index + 1;
-    while (next < sorted.length && sorted[next] === value) next++;
-    if (next >= sorted.length) break;
-    const edge = (value + sorted[next]!) / 2;
-    if (edges.length === 0 || edge > edges[edges.length - 1]!) edges.push(edge);
-  }
-  return edges;
+  return quantileCuts(sorted, maxEdges);
 }
 
 function detectNumberStyle(values: readonly unknown[]): NumberStyle {

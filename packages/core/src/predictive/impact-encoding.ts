@@ -1,4 +1,5 @@
 import type { CategoricalEncoder, FieldEncoder } from './feature-encoder';
+import { quantileCuts } from './quantile-cuts';
 import { createRandom } from './random';
 import { cellText, levelKey, parseBoolean } from './value-parse';
 
@@ -69,21 +70,6 @@ function shiftOf(entry: [number, number] | undefined, prior: number): number {
   return logit((positives + SMOOTHING * prior) / (count + SMOOTHING)) - logit(prior);
 }
 
-function quantileEdges(values: Float64Array): number[] {
-  const sorted = Float64Array.from(values).sort();
-  const edges: number[] = [];
-  for (let k = 1; k <= MAX_IMPACT_EDGES; k++) {
-    const index = Math.min(sorted.length - 1, Math.floor((k * sorted.length) / (MAX_IMPACT_EDGES + 1)));
-    const value = sorted[index]!;
-    let next = index + 1;
-    while (next < sorted.length && sorted[next] === value) next++;
-    if (next >= sorted.length) break;
-    const edge = (value + sorted[next]!) / 2;
-    if (edges.length === 0 || edge > edges[edges.length - 1]!) edges.push(edge);
-  }
-  return edges;
-}
-
 export type ImpactFit = {
   /** The encoders, with an impact encoding added to the many-valued categorical ones. */
   encoders: FieldEncoder[];
@@ -148,7 +134,7 @@ export function fitImpactEncodings(
       impact: {
         keys: stored.map(([key]) => key),
         shifts: stored.map(([, entry]) => shiftOf(entry, prior)),
-        edges: quantileEdges(Float64Array.from(present)),
+        edges: quantileCuts(Float64Array.from(present).sort(), MAX_IMPACT_EDGES),
       },
     };
   });
