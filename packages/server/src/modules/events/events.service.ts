@@ -20,7 +20,7 @@ import { insertLeadsBulk } from '../leads/bulk-insert-leads';
 import {
   type EngagementWrite,
   findLedgerEvents,
-  lockEngagement,
+  lockScoreRows,
   writeEngagement,
 } from '../scoring/lead-scores.repository';
 import { decideStageAfterScoring, storedFit } from '../transitions/stage-automation';
@@ -139,7 +139,7 @@ export async function ingestEvents(
       // (this batch's events were written before the lock; a batch that held it earlier could not see them and
       // did not need to, and the next holder will).
       const byLead = groupByLead(fresh);
-      const leads = await lockEngagement(tx, auth.tenantId, [...byLead.keys()]);
+      const leads = await lockScoreRows(tx, auth.tenantId, [...byLead.keys()]);
       const earlierByLead = await earlierCappedEvents(tx, auth.tenantId, fresh, accepted, engagementPolicy);
       const writes: EngagementWrite[] = [];
       const handRaises: { id: string; at: number }[] = [];

@@ -2,7 +2,7 @@ import { CLOSED_STAGES } from '@triage/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db';
 import { firstRow, rows } from '../../db/sql';
-import { createScoreRows, lockEngagement, writeFits } from '../scoring/lead-scores.repository';
+import { createScoreRows, lockScoreRows, writeFits } from '../scoring/lead-scores.repository';
 import { LEAD_COLUMNS, LEAD_FROM, type LeadRow } from './lead-row';
 
 const selectLeads = sql.raw(`select ${LEAD_COLUMNS} from ${LEAD_FROM}`);
@@ -53,7 +53,7 @@ export async function findLead(
   forUpdate = false,
 ): Promise<LeadRow | undefined> {
   // The score row first, then the lead's: the order ingestion locks them in, so the two never wait on each other.
-  if (forUpdate) await lockEngagement(db, tenantId, [id]);
+  if (forUpdate) await lockScoreRows(db, tenantId, [id]);
   return firstRow<LeadRow>(
     db,
     sql`${selectLeads} where l.tenant_id = ${tenantId} and l.id = ${id} ${forUpdate ? sql`for update of l` : sql``}`,

@@ -52,7 +52,7 @@ export async function writeFits(
   );
 }
 
-export interface LockedEngagement {
+export interface LockedScores {
   id: string;
   fitScore: number;
   fitKnockedOut: boolean;
@@ -65,13 +65,13 @@ export interface LockedEngagement {
  * deadlocking) and reads them. Only the narrow score row is locked: a rep moving the lead by hand is not
  * held up by its events. Lock order everywhere: score rows, then lead rows.
  */
-export async function lockEngagement(
+export async function lockScoreRows(
   db: Db,
   tenantId: string,
   ids: readonly string[],
-): Promise<LockedEngagement[]> {
+): Promise<LockedScores[]> {
   if (ids.length === 0) return [];
-  return rows<LockedEngagement>(
+  return rows<LockedScores>(
     db,
     sql`select lead_id as id, fit_score as "fitScore", fit_knocked_out as "fitKnockedOut",
           engagement_value as "engagementValue", engagement_as_of as "engagementAsOf" from lead_scores

@@ -11,7 +11,7 @@ import {
   LEAD_WITH_ACCOUNT_COLUMNS,
   type LeadWithAccountRow,
 } from './fit-subject';
-import { lockEngagement, writeEngagement, writeFits } from './lead-scores.repository';
+import { lockScoreRows, writeEngagement, writeFits } from './lead-scores.repository';
 
 const BATCH = 5_000;
 /** Batches written at once; more than two buys nothing on a small server and only holds more connections. */
@@ -87,7 +87,7 @@ export async function rescoreTenant(
 }
 
 async function replayEngagement(db: AppContext['db'], tenantId: string, ids: string[], policy: ActivePolicy) {
-  await lockEngagement(db, tenantId, ids);
+  await lockScoreRows(db, tenantId, ids);
   const events = await rows<{ leadId: string; type: string; occurredAt: number }>(
     db,
     sql`select lead_id as "leadId", type, occurred_at as "occurredAt" from events
