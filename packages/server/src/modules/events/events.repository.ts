@@ -1,3 +1,4 @@
+import type { TimeRange } from '@triage/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db';
 import { rows } from '../../db/sql';
@@ -73,4 +74,38 @@ export async function findLeadIdsByEmails(
     sql`select id, email from leads where tenant_id = ${tenantId} and email = any(${sql.param(emails)}::text[])`,
   );
   return new Map(found.map((r) => [r.email, r.id]));
+}
+
+export interface LedgerEvent {
+  id: string;
+  leadId: string;
+  type: string;
+  occurredAt: number;
+}
+
+/**
+ * The ledger's events of the given types inside each lead's time ranges: one range scan per range on the
+ * (tenant, lead, time) index. This is how capped windows are rebuilt instead of being stored beside the ledger.
+ */
+export async function findLedgerEvents(
+  db: Db,
+  tenantId: string,
+  ranges: readonly TimeRange[],
+  types: readonly string[],
+): Promise<LedgerEvent[]> {
+  if (ranges.length === 0 || types.length === 0) return [];
+  // Lateral, kept apart from the outer query by `offset 0` (else the planner flattens it into one scan of the
+  // tenant's ledger): one index range scan per range, so a lead with a long history costs what its windows hold.
+  return rows<LedgerEvent>(
+    db,
+    sql`select ev.id, ev.lead_id as "leadId", ev.type, ev.occurred_at as "occurredAt"
+        from unnest(${sql.param(ranges.map((r) => r.leadId))}::uuid[], ${sql.param(ranges.map((r) => r.from))}::int8[],
+                    ${sql.param(ranges.map((r) => r.to))}::int8[]) as r(lead_id, from_ms, to_ms)
+        cross join lateral (
+          select id, lead_id, type, occurred_at from events
+          where tenant_id = ${tenantId} and lead_id = r.lead_id and occurred_at >= r.from_ms and occurred_at < r.to_ms
+            and type = any(${sql.param(types)}::text[])
+          offset 0
+        ) ev`,
+  );
 }

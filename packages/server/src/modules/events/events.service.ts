@@ -17,17 +17,13 @@ import { retryOnDeadlock } from '../../db/sql-errors';
 import { HttpError, invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { insertLeadsBulk } from '../leads/bulk-insert-leads';
-import {
-  type EngagementWrite,
-  findLedgerEvents,
-  lockScoreRows,
-  writeEngagement,
-} from '../scoring/lead-scores.repository';
+import { type EngagementWrite, lockScoreRows, writeEngagement } from '../scoring/lead-scores.repository';
 import { decideStageAfterScoring, storedFit } from '../transitions/stage-automation';
 import type { NewTransition } from '../transitions/transitions.repository';
 import { recordTransitions } from '../transitions/transitions.service';
 import {
   findLeadIdsByEmails,
+  findLedgerEvents,
   findStages,
   insertEvents,
   type NewEvent,
