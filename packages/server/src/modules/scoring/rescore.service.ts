@@ -59,22 +59,19 @@ export async function rescoreTenant(
     );
     if (batch.length === 0) break;
     afterId = batch.at(-1)!.id;
-    const fits = batch.map((r) => computeFit(fitSubjectOf(r, accountOfRow(r)), policy.policy.icp.rules));
     const ids = batch.map((r) => r.id);
+    const fits = batch.map((r) => {
+      const fit = computeFit(fitSubjectOf(r, accountOfRow(r)), policy.policy.icp.rules);
+      return { id: r.id, fitScore: fit.score, fitKnockedOut: fit.knockedOut };
+    });
     // Ingestion locks score rows in id order while this batch updates them in the plan's order: should the two
     // cross, PostgreSQL aborts one of them, and running this batch again is safe.
     track(
       retryOnDeadlock(() =>
         ctx.db.transaction(async (tx) => {
-          const db = tx as unknown as AppContext['db'];
-          await useKeyedPlans(db);
-          if (engagementChanged) await replayEngagement(db, tenantId, ids, policy);
-          const list = ids.map((id, i) => ({
-            id,
-            fitScore: fits[i]!.score,
-            fitKnockedOut: fits[i]!.knockedOut,
-          }));
-          await writeFits(db, tenantId, list, policy.version);
+          await useKeyedPlans(tx);
+          if (engagementChanged) await replayEngagement(tx, tenantId, ids, policy);
+          await writeFits(tx, tenantId, fits, policy.version);
         }),
       ),
     );
