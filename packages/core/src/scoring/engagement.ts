@@ -65,34 +65,24 @@ export const bucketKeyOf = (
   return { type: event.type, windowStart: Math.floor(event.occurredAt / windowMs) * windowMs };
 };
 
-/** The factor every event of a window is multiplied by: 1 under the cap, cap/raw above it. */
-export const capScale = (type: string, raw: number, policy: EngagementPolicy): number => {
-  const cap = eventTypePolicy(type, policy)?.cap;
-  return cap !== undefined && raw > cap.points ? cap.points / raw : 1;
-};
-
-const keyOf = (b: { type: string; windowStart: number }): string => `${b.type}\u0000${b.windowStart}`;
-
-/**
- * Adds new events to a lead's engagement without looking at its older events. Events may be older
- * than `state.asOf` (late arrivals); everything is brought to the latest instant seen, so the result
- * equals `recomputeEngagement` over all events whatever the batching or order.
- *
- * `buckets` must hold the stored bucket of every (type, window) the new events fall in (see
- * `bucketKeyOf`); a missing one is taken as empty, which would over-count a capped type. The answer
- * lists every touched bucket, updated, for the caller to store. Applying the same event twice counts
- * it twice: deduplication is the store's job.
- */
-/**
- * One event, the common case of ingestion: the same arithmetic as the general path below, in the same order,
- * without its grouping maps (which cost more than the maths at millions of updates a second).
- */
 /**
  * Module-level rather than a closure inside the hot path: the TypeScript loader names every function it creates
  * (a property write per call), which cost more than the arithmetic of an update.
  */
 const scaleUnderCap = (raw: number, points: number): number => (raw > points ? points / raw : 1);
 
+/** The factor every event of a window is multiplied by: 1 under the cap, cap/raw above it. */
+export const capScale = (type: string, raw: number, policy: EngagementPolicy): number => {
+  const cap = eventTypePolicy(type, policy)?.cap;
+  return cap === undefined ? 1 : scaleUnderCap(raw, cap.points);
+};
+
+const keyOf = (b: { type: string; windowStart: number }): string => `${b.type}\u0000${b.windowStart}`;
+
+/**
+ * One event, the common case of ingestion: the same arithmetic as the general path below, in the same order,
+ * without its grouping maps (which cost more than the maths at millions of updates a second).
+ */
 const applyOneEvent = (
   state: EngagementState,
   given: CapBucket | undefined,
@@ -123,6 +113,17 @@ const applyOneEvent = (
     (scaleUnderCap(raw, cap.points) * decayed - scaleUnderCap(rawBefore, cap.points) * decayedBefore);
   return { state: { value, asOf }, buckets: [{ type: event.type, windowStart, raw, decayed, asOf }] };
 };
+
+/**
+ * Adds new events to a lead's engagement without looking at its older events. Events may be older
+ * than `state.asOf` (late arrivals); everything is brought to the latest instant seen, so the result
+ * equals `recomputeEngagement` over all events whatever the batching or order.
+ *
+ * `buckets` must hold the earlier totals of every (type, window) the new events fall in (see
+ * `capBucketsFromLedger`); a missing one is taken as empty, which would over-count a capped type. The
+ * answer lists every touched bucket, updated. Applying the same event twice counts
+ * it twice: deduplication is the store's job.
+ */
 
 export const applyEngagementEvents = (
   state: EngagementState,
