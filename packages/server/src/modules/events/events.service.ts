@@ -165,8 +165,9 @@ export async function ingestEvents(
           engagementAsOf: applied.state.asOf,
         };
         const raised = handRaise ? { type: handRaise.type } : undefined;
-        const move = decideStageAfterScoring(scored, storedFit(locked), undefined, raised, policy, at);
-        if (move) proposed.push({ move, scored, fit: storedFit(locked), raised });
+        const fit = storedFit(locked);
+        const move = decideStageAfterScoring(scored, fit, undefined, raised, policy, at);
+        if (move) proposed.push({ move, scored, fit, raised });
       }
       await writeEngagement(tx, auth.tenantId, writes);
       await recordHandRaises(tx, auth.tenantId, handRaises);
@@ -208,8 +209,8 @@ export async function ingestEvents(
   return outcome;
 }
 
-function groupByLead(events: readonly NewEvent[]): Map<string, NewEvent[]> {
-  const byLead = new Map<string, NewEvent[]>();
+function groupByLead<T extends { leadId: string }>(events: readonly T[]): Map<string, T[]> {
+  const byLead = new Map<string, T[]>();
   for (const event of events) {
     const list = byLead.get(event.leadId);
     if (list) list.push(event);
@@ -230,14 +231,7 @@ async function earlierCappedEvents(
   policy: EngagementPolicy,
 ): Promise<Map<string, EngagementEvent[]>> {
   const found = await findLedgerEvents(db, tenantId, capWindowRanges(fresh, policy), cappedTypes(policy));
-  const byLead = new Map<string, EngagementEvent[]>();
-  for (const event of found) {
-    if (accepted.has(event.id)) continue;
-    const list = byLead.get(event.leadId);
-    if (list) list.push(event);
-    else byLead.set(event.leadId, [event]);
-  }
-  return byLead;
+  return groupByLead(found.filter((event) => !accepted.has(event.id)));
 }
 
 /** An automatic move decided before the lead's lock, with what is needed to decide it again under the lock. */
