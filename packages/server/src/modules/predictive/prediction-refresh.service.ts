@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
 import { listActiveModels, listStalePredictionIds } from './predictive.repository';
-import { repredictLeads } from './predictive.service';
+import { predictAndStore } from './predictive.service';
 
 /**
  * How old a stored prediction of a lead with decaying engagement may get. With the default 14-day half-life,
@@ -44,7 +44,7 @@ export async function refreshTenantPredictions(
     const ids = await listStalePredictionIds(ctx.db, tenantId, active.id, staleBefore, afterId, batchSize);
     if (ids.length === 0) return repredicted;
     afterId = ids.at(-1)!;
-    repredicted += await repredictLeads(ctx, ctx.db, tenantId, ids, policy, active);
+    repredicted += await predictAndStore(ctx.db, tenantId, ids, active, policy.policy.engagement, ctx.now());
   }
 }
 

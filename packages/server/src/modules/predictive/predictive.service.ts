@@ -18,7 +18,6 @@ import type { AppContext } from '../../context';
 import type { Db } from '../../db/create-db';
 import { rows } from '../../db/sql';
 import { conflict, notFound } from '../../http-error';
-import type { ActivePolicy } from '../policy/policy.service';
 import type { ActiveModel } from './active-model';
 import { leadFeatureRow } from './lead-features';
 import {
@@ -80,26 +79,6 @@ function featureRowOf(input: FeatureInput, now: number, engagement: EngagementPo
 }
 
 /**
- * Re-predicts the given leads with the tenant's active model and stores the probabilities, on `db` (pass the
- * caller's transaction so the prediction commits with the change that caused it). Does nothing while no
- * model is active, so a cold-start tenant pays one cache lookup. Takes the policy the caller already holds:
- * nothing here may read through the root handle while `db` is a transaction.
- */
-export async function repredictLeads(
-  ctx: AppContext,
-  db: Db,
-  tenantId: string,
-  ids: readonly string[],
-  policy: ActivePolicy,
-  active?: ActiveModel | null,
-): Promise<number> {
-  if (ids.length === 0) return 0;
-  const model = active === undefined ? await ctx.models.get(tenantId, db) : active;
-  if (!model) return 0;
-  return predictAndStore(db, tenantId, ids, model, policy.policy.engagement, ctx.now());
-}
-
-/**
  * Scores the leads with `model` as of `now` and stores the probabilities, on `db`. Needs no app context, so a
  * process without one (the CLI import) predicts the way the server does.
  */
@@ -132,7 +111,8 @@ export async function repredictCommittedLeads(
 ): Promise<number> {
   const active = await ctx.models.get(tenantId);
   if (!active || ids.length === 0) return 0;
-  return repredictLeads(ctx, ctx.db, tenantId, ids, await ctx.policies.get(tenantId), active);
+  const policy = await ctx.policies.get(tenantId);
+  return predictAndStore(ctx.db, tenantId, ids, active, policy.policy.engagement, ctx.now());
 }
 
 /**
@@ -154,11 +134,13 @@ export async function activateModel(ctx: AppContext, tenantId: string, id: strin
   const [active, policy] = await Promise.all([ctx.models.get(tenantId), ctx.policies.get(tenantId)]);
   let rescored = 0;
   let afterId = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
+  while (active) {
     const ids = await listOpenLeadIds(ctx.db, tenantId, afterId, RESCORE_BATCH);
     if (ids.length === 0) break;
     afterId = ids.at(-1)!;
-    rescored += await ctx.db.transaction((tx) => repredictLeads(ctx, tx, tenantId, ids, policy, active));
+    rescored += await ctx.db.transaction((tx) =>
+      predictAndStore(tx, tenantId, ids, active, policy.policy.engagement, ctx.now()),
+    );
   }
   return { model: toModelView((await findModel(ctx.db, tenantId, id))!), rescored };
 }
