@@ -152,6 +152,7 @@ export async function ingestEvents(
         const { latest, handRaise } = batchMoments(leadEvents, engagementPolicy);
         writes.push({
           id: locked.id,
+          row: locked.row,
           value: applied.state.value,
           asOf: applied.state.asOf,
           hotKey: orderingKey(applied.state, engagementPolicy),

@@ -54,6 +54,8 @@ export async function writeFits(
 
 export interface LockedScores {
   id: string;
+  /** The row's physical address (ctid): stable while this transaction holds the lock, see writeEngagement. */
+  row: string;
   fitScore: number;
   fitKnockedOut: boolean;
   engagementValue: number;
@@ -73,7 +75,7 @@ export async function lockScoreRows(
   if (ids.length === 0) return [];
   return rows<LockedScores>(
     db,
-    sql`select lead_id as id, fit_score as "fitScore", fit_knocked_out as "fitKnockedOut",
+    sql`select lead_id as id, ctid::text as row, fit_score as "fitScore", fit_knocked_out as "fitKnockedOut",
           engagement_value as "engagementValue", engagement_as_of as "engagementAsOf" from lead_scores
         where tenant_id = ${tenantId} and lead_id = any(${sql.param(ids)}::uuid[])
         order by lead_id for update`,
@@ -82,6 +84,8 @@ export async function lockScoreRows(
 
 export interface EngagementWrite {
   id: string;
+  /** The address lockScoreRows returned for the lead in this transaction. */
+  row: string;
   value: number;
   asOf: number;
   hotKey: number | null;
@@ -90,8 +94,10 @@ export interface EngagementWrite {
 }
 
 /**
- * The `s.lead_id = any(ids)` next to the join is what makes PostgreSQL find the rows through the primary key:
- * joined to unnest alone, it hashes every row of the tenant (a scan that grows with the tenant, not the batch).
+ * Writes engagement to score rows this transaction locked (lockScoreRows), found by the address the lock returned:
+ * a locked row cannot move, and a TID scan skips a primary-key probe per row while other batches over the same leads
+ * wait for this one. A row updated since its lock was taken (by this transaction) has moved and would be skipped
+ * silently, so the count written is checked.
  */
 export async function writeEngagement(
   db: Db,
@@ -99,15 +105,22 @@ export async function writeEngagement(
   list: readonly EngagementWrite[],
 ): Promise<void> {
   if (list.length === 0) return;
-  const ids = list.map((u) => u.id);
-  await db.execute(
+  const addresses = list.map((u) => u.row);
+  const written = await rows<{ id: string }>(
+    db,
     sql`update lead_scores s set engagement_value = u.value, engagement_as_of = u.as_of, hot_key = u.hot_key,
           last_activity_at = case when u.last_activity is null then s.last_activity_at
             else greatest(s.last_activity_at, to_timestamp(u.last_activity / 1000.0)) end
-        from unnest(${sql.param(ids)}::uuid[], ${sql.param(list.map((u) => u.value))}::float8[],
-                    ${sql.param(list.map((u) => u.asOf))}::int8[], ${sql.param(list.map((u) => u.hotKey))}::float8[],
-                    ${sql.param(list.map((u) => u.lastActivityAt))}::int8[])
-          as u(id, value, as_of, hot_key, last_activity)
-        where s.tenant_id = ${tenantId} and s.lead_id = any(${sql.param(ids)}::uuid[]) and s.lead_id = u.id`,
+        from unnest(${sql.param(addresses)}::tid[], ${sql.param(list.map((u) => u.id))}::uuid[],
+                    ${sql.param(list.map((u) => u.value))}::float8[], ${sql.param(list.map((u) => u.asOf))}::int8[],
+                    ${sql.param(list.map((u) => u.hotKey))}::float8[], ${sql.param(list.map((u) => u.lastActivityAt))}::int8[])
+          as u(address, id, value, as_of, hot_key, last_activity)
+        where s.ctid = any(${sql.param(addresses)}::tid[]) and s.ctid = u.address
+          and s.tenant_id = ${tenantId} and s.lead_id = u.id
+        returning s.lead_id as id`,
   );
+  if (written.length !== list.length)
+    throw new Error(
+      `writeEngagement: ${list.length - written.length} score row(s) moved after they were locked`,
+    );
 }

@@ -84,7 +84,7 @@ export async function rescoreTenant(
 }
 
 async function replayEngagement(db: AppContext['db'], tenantId: string, ids: string[], policy: ActivePolicy) {
-  await lockScoreRows(db, tenantId, ids);
+  const locked = await lockScoreRows(db, tenantId, ids);
   const events = await rows<{ leadId: string; type: string; occurredAt: number }>(
     db,
     sql`select lead_id as "leadId", type, occurred_at as "occurredAt" from events
@@ -97,19 +97,20 @@ async function replayEngagement(db: AppContext['db'], tenantId: string, ids: str
     byLead.set(e.leadId, list);
   }
   const engagement = policy.policy.engagement;
-  const states = ids.map((id) => {
-    const list = byLead.get(id);
-    return list ? recomputeEngagement(list, engagement).state : { value: 0, asOf: 0 };
-  });
   await writeEngagement(
     db,
     tenantId,
-    ids.map((id, i) => ({
-      id,
-      value: states[i]!.value,
-      asOf: states[i]!.asOf,
-      hotKey: orderingKey(states[i]!, engagement),
-      lastActivityAt: null,
-    })),
+    locked.map(({ id, row }) => {
+      const list = byLead.get(id);
+      const state = list ? recomputeEngagement(list, engagement).state : { value: 0, asOf: 0 };
+      return {
+        id,
+        row,
+        value: state.value,
+        asOf: state.asOf,
+        hotKey: orderingKey(state, engagement),
+        lastActivityAt: null,
+      };
+    }),
   );
 }
