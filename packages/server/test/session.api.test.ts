@@ -1,6 +1,7 @@
 import type { Lead, Session, UserList } from '@triage/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoUser } from '../src/demo/demo-user';
+import { SIGN_IN_ATTEMPTS } from '../src/modules/users/users.routes';
 import { startTestApp, type TestApp, type TestTenant } from './support/test-app';
 import { dbTargets } from './support/test-database';
 
@@ -91,6 +92,19 @@ describe.each(dbTargets())('sessions and users API on %s', (target) => {
       `/v1/leads/${created.json<Lead>().id}/transitions`,
     );
     expect(history.body.items[0]?.actor.kind).toBe('user');
+  });
+
+  it('stops password guessing: past the limit a client waits, and other emails are not locked out', async () => {
+    const attempt = (email: string) =>
+      t.app.inject({ method: 'POST', url: '/v1/session', payload: { email, password: 'guess' } });
+    for (let i = 0; i < SIGN_IN_ATTEMPTS.max; i++)
+      expect((await attempt('Target@Triage.local')).statusCode).toBe(401);
+    // The email is counted whatever its case, so changing it does not buy more guesses.
+    const blocked = await attempt('target@triage.local');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error).toBe('too_many_attempts');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await attempt('someone-else@triage.local')).statusCode).toBe(401);
   });
 
   it('signs out: the cookie stops working', async () => {
