@@ -41,6 +41,19 @@ describe.each(dbTargets())('events and heat on %s', (target) => {
       'pricing_page_view',
       'webinar_attended',
     ]);
+    // A retry that carries one stored event and one new one: only the new one counts.
+    const mixed = await post(acme, [
+      events[0],
+      { id: 'e-3', leadId: lead.body.id, type: 'email_reply', occurredAt: at(T0 - DAY) },
+    ]);
+    expect(mixed.body).toMatchObject({ accepted: 1, duplicates: 1 });
+    const score3 = await acme.call<LeadScore>('GET', `/v1/leads/${lead.body.id}/score`);
+    expect(score3.body.engagement.value).toBeGreaterThan(score2.body.engagement.value);
+    expect(score3.body.engagement.lines.map((l) => l.type).sort()).toEqual([
+      'email_reply',
+      'pricing_page_view',
+      'webinar_attended',
+    ]);
   });
 
   it('creates a lead for an unknown email and links events by email', async () => {

@@ -11,21 +11,27 @@ export interface NewEvent {
   properties: Record<string, unknown> | null;
 }
 
-/** Appends events once: an id already in the ledger is skipped, and only the ids actually written come back. */
+/**
+ * Appends events once: an id already in the ledger is skipped. Answers with the skipped ids only (a retried batch
+ * has some; a new one none), so a batch of a thousand new events sends nothing back.
+ */
 export async function insertEvents(db: Db, tenantId: string, list: NewEvent[]): Promise<Set<string>> {
   if (list.length === 0) return new Set();
-  const inserted = await rows<{ id: string }>(
+  const ids = list.map((e) => e.id);
+  const skipped = await rows<{ id: string }>(
     db,
-    sql`insert into events (tenant_id, id, lead_id, type, occurred_at, properties)
-        select ${tenantId}::uuid, e.id, e.lead_id, e.type, e.occurred_at, e.properties
-        from unnest(${sql.param(list.map((e) => e.id))}::text[], ${sql.param(list.map((e) => e.leadId))}::uuid[],
-                    ${sql.param(list.map((e) => e.type))}::text[], ${sql.param(list.map((e) => e.occurredAt))}::int8[],
-                    ${sql.param(list.map((e) => (e.properties ? JSON.stringify(e.properties) : null)))}::jsonb[])
-          as e(id, lead_id, type, occurred_at, properties)
-        on conflict (tenant_id, id) do nothing
-        returning id`,
+    sql`with written as (
+          insert into events (tenant_id, id, lead_id, type, occurred_at, properties)
+          select ${tenantId}::uuid, e.id, e.lead_id, e.type, e.occurred_at, e.properties
+          from unnest(${sql.param(ids)}::text[], ${sql.param(list.map((e) => e.leadId))}::uuid[],
+                      ${sql.param(list.map((e) => e.type))}::text[], ${sql.param(list.map((e) => e.occurredAt))}::int8[],
+                      ${sql.param(list.map((e) => (e.properties ? JSON.stringify(e.properties) : null)))}::jsonb[])
+            as e(id, lead_id, type, occurred_at, properties)
+          on conflict (tenant_id, id) do nothing
+          returning id)
+        select id from unnest(${sql.param(ids)}::text[]) as batch(id) except all select id from written`,
   );
-  return new Set(inserted.map((r) => r.id));
+  return new Set(skipped.map((r) => r.id));
 }
 
 /**

@@ -120,8 +120,9 @@ export async function ingestEvents(
         );
       }
 
-      const accepted = await insertEvents(tx, auth.tenantId, rows);
-      const fresh = rows.filter((row) => accepted.has(row.id));
+      const skipped = await insertEvents(tx, auth.tenantId, rows);
+      const fresh = skipped.size ? rows.filter((row) => !skipped.has(row.id)) : rows;
+      const accepted = new Set(fresh.map((row) => row.id));
       const result: EventBatchResult = {
         accepted: fresh.length,
         duplicates: duplicatesInBatch + (rows.length - fresh.length),
