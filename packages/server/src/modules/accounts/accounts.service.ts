@@ -2,7 +2,7 @@ import type { Account, AccountInput, AccountPatch } from '@triage/contracts';
 import { computeFit } from '@triage/core';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context';
-import { decodeCursor, encodeCursor } from '../../cursor';
+import { decodeCursor, encodeCursor, isUuid } from '../../cursor';
 import { rows } from '../../db/sql';
 import { isUniqueViolation } from '../../db/sql-errors';
 import { toIso } from '../../db/timestamps';
@@ -91,7 +91,13 @@ export async function listAccountsView(
   auth: AuthContext,
   query: { q?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
-  const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined;
+  const after = query.cursor
+    ? decodeCursor(
+        query.cursor,
+        'accounts:name',
+        (key): key is [string, string] => key.length === 2 && typeof key[0] === 'string' && isUuid(key[1]),
+      )
+    : undefined;
   const found = await listAccounts(ctx.db, auth.tenantId, {
     q: query.q,
     limit: query.limit + 1,
@@ -102,6 +108,7 @@ export async function listAccountsView(
   const last = page.at(-1);
   return {
     items: page.map(toAccountView),
-    nextCursor: found.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
+    nextCursor:
+      found.length > query.limit && last ? encodeCursor('accounts:name', [last.name, last.id]) : null,
   };
 }

@@ -7,9 +7,7 @@ import {
   explainEngagement,
 } from '@triage/core';
 import type { AppContext } from '../../context';
-import { decodeCursor, encodeCursor } from '../../cursor';
 import type { Db } from '../../db/create-db';
-import { toIso } from '../../db/timestamps';
 import { invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { findAccount, insertAccount, upsertAccountByDomain } from '../accounts/accounts.repository';
@@ -19,6 +17,7 @@ import { decideStageAfterScoring } from '../transitions/stage-automation';
 import { creationTransition, insertTransitions } from '../transitions/transitions.repository';
 import { recordTransitions } from '../transitions/transitions.service';
 import { heatKeyBounds } from './heat-filter';
+import { decodeLeadCursor, leadCursor } from './lead-cursor';
 import { toLeadView } from './lead-view';
 import {
   findLeadIdByEmail,
@@ -149,20 +148,11 @@ export async function listLeadsView(
     q: query.q,
     ...(query.heat ? heatKeyBounds(query.heat as CoreHeatTier, policy.policy.engagement, now) : {}),
   };
-  const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+  const after = query.cursor ? decodeLeadCursor(query.cursor, query.sort) : undefined;
   const found = await listLeads(ctx.db, auth.tenantId, filter, query.sort, query.limit + 1, after);
   const page = found.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor =
-    found.length > query.limit && last
-      ? encodeCursor(
-          query.sort === 'heat'
-            ? [last.hotKey, last.id]
-            : query.sort === 'fit'
-              ? [last.fitScore, last.id]
-              : [toIso(last.createdAt), last.id],
-        )
-      : null;
+  const nextCursor = found.length > query.limit && last ? leadCursor(query.sort, last) : null;
   return { items: page.map((row) => toLeadView(row, policy, now)), nextCursor };
 }
 
