@@ -1,6 +1,9 @@
-import { readServerConfig } from '@triage/server/config';
+import { LOG_LEVELS, readServerConfig, SERVER_SETTINGS } from '@triage/server/config';
 import { startServer } from '@triage/server/main';
 import type { Command } from 'commander';
+
+const fallsBackTo = (setting: keyof typeof SERVER_SETTINGS) =>
+  `(else env ${SERVER_SETTINGS[setting].env}, else ${SERVER_SETTINGS[setting].fallback})`;
 
 export function registerServeCommand(program: Command): void {
   program
@@ -8,11 +11,17 @@ export function registerServeCommand(program: Command): void {
     .description(
       'Start the Triage server (embedded PGlite in --data, or the PostgreSQL server in DATABASE_URL)',
     )
-    .option('-p, --port <port>', 'port to listen on (env PORT)', '3000')
-    .option('--host <host>', 'interface to bind (env HOST)', '127.0.0.1')
-    .option('-d, --data <dir>', 'PGlite data folder (env TRIAGE_DATA_DIR)', './.triage')
+    // No commander defaults: a flag left out is undefined, so readServerConfig can fall back to the environment.
+    .option('-p, --port <port>', `port to listen on ${fallsBackTo('port')}`)
+    .option('--host <host>', `interface to bind ${fallsBackTo('host')}`)
+    .option('-d, --data <dir>', `PGlite data folder ${fallsBackTo('dataDir')}`)
     .option('--demo', 'create the demo workspace on first start')
-    .option('--log-level <level>', 'fatal | error | warn | info | debug | silent', 'warn')
+    .option('--log-level <level>', `${LOG_LEVELS.join(' | ')} ${fallsBackTo('logLevel')}`)
+    .addHelpText(
+      'after',
+      '\nA flag wins over its environment variable, which wins over the default. DATABASE_URL (postgres://…)\n' +
+        'selects a PostgreSQL server instead of the PGlite folder. An invalid value stops start-up (exit code 1).',
+    )
     .action(async (flags: Record<string, unknown>) => {
       const config = readServerConfig(flags);
       const started = await startServer(config);
