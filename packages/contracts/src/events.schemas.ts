@@ -29,6 +29,11 @@ export const eventBatchResultSchema = z.object({
   duplicates: z.number().int(),
   createdLeads: z.number().int(),
   transitions: z.array(z.object({ leadId: z.uuid(), from: z.string(), to: z.string(), rule: z.string() })),
+  /**
+   * Types of accepted events the policy does not name: they are kept in the ledger and count once the policy
+   * names them (a policy change replays the ledger), but they did not move any score now. Usually a typo.
+   */
+  unscoredTypes: z.array(z.string()),
 });
 export type EventBatchResult = z.infer<typeof eventBatchResultSchema>;
 

@@ -56,6 +56,21 @@ describe.each(dbTargets())('events and heat on %s', (target) => {
     ]);
   });
 
+  it('names the event types the policy does not score, keeps those events, and scores the others', async () => {
+    const lead = await acme.call<Lead>('POST', '/v1/leads', { email: 'typo@contoso.com' });
+    const answer = await post(acme, [
+      { id: 'u-1', leadId: lead.body.id, type: 'pricing_page_veiw', occurredAt: at(T0 - DAY) },
+      { id: 'u-2', leadId: lead.body.id, type: 'email_reply', occurredAt: at(T0 - DAY) },
+    ]);
+    expect(answer.body).toMatchObject({ accepted: 2, unscoredTypes: ['pricing_page_veiw'] });
+    const score = await acme.call<LeadScore>('GET', `/v1/leads/${lead.body.id}/score`);
+    const points = Object.fromEntries(score.body.engagement.lines.map((l) => [l.type, l.points]));
+    expect(points.pricing_page_veiw ?? 0).toBe(0);
+    expect(points.email_reply).toBeGreaterThan(0);
+    const stored = await acme.call<{ items: { type: string }[] }>('GET', `/v1/leads/${lead.body.id}/events`);
+    expect(stored.body.items.map((e) => e.type).sort()).toEqual(['email_reply', 'pricing_page_veiw']);
+  });
+
   it('creates a lead for an unknown email and links events by email', async () => {
     const result = await post(acme, [
       {

@@ -128,6 +128,7 @@ export async function ingestEvents(
         duplicates: duplicatesInBatch + (rows.length - fresh.length),
         createdLeads,
         transitions: [],
+        unscoredTypes: unscoredTypes(fresh, engagementPolicy),
       };
       if (fresh.length === 0) return result;
 
@@ -209,6 +210,12 @@ export async function ingestEvents(
     });
   }
   return outcome;
+}
+
+function unscoredTypes(events: readonly NewEvent[], policy: EngagementPolicy): string[] {
+  const unknown = new Set<string>();
+  for (const event of events) if (!eventTypePolicy(event.type, policy)) unknown.add(event.type);
+  return [...unknown].sort();
 }
 
 function groupByLead<T extends { leadId: string }>(events: readonly T[]): Map<string, T[]> {
