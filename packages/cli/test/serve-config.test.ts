@@ -1,6 +1,9 @@
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDatabase } from '@triage/server';
 import { readServerConfig } from '@triage/server/config';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, runServe } from './support/serve-process';
@@ -94,5 +97,30 @@ describe('triage serve as a process', () => {
     expect(code).toBe(0);
     for (const variable of ['PORT', 'HOST', 'TRIAGE_DATA_DIR', 'LOG_LEVEL', 'DATABASE_URL'])
       expect(stdout).toContain(variable);
+  });
+
+  it('exits with code 1 and one clear line when the port is taken, leaving the data folder closed', async () => {
+    const holder = createServer().listen(0, '127.0.0.1');
+    await once(holder, 'listening');
+    const port = (holder.address() as { port: number }).port;
+    const dataDir = join(folder, 'port-taken');
+    try {
+      const result = await runServe(['--port', String(port), '--data', dataDir], { LOG_LEVEL: 'silent' })
+        .exited;
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`triage: port ${port} is in use; pass --port or set PORT\n`);
+      expect(result.stdout).toBe('');
+    } finally {
+      holder.close();
+    }
+    // The folder was closed cleanly: another process opens it and finds the migrated schema.
+    const database = await createDatabase({ dataDir });
+    try {
+      expect(database.kind).toBe('pglite');
+      const tenants = await database.pglite!.query<{ n: number }>('select count(*)::int as n from tenants');
+      expect(tenants.rows[0]?.n).toBe(0);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -17,11 +17,19 @@ export async function startServer(config: ServerConfig) {
   const stopMaintenance = startEmbeddedMaintenance(database, (error) =>
     app.log.error({ err: error }, 'maintenance failed'),
   );
-  const address = await app.listen({ port: config.port, host: config.host });
   const close = async () => {
     stopMaintenance();
     await app.close();
     await database.close();
   };
+  let address: string;
+  try {
+    address = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // A port in use (EADDRINUSE) or a bad interface: the jobs and the database are already open and would keep the
+    // process alive with nothing listening, so close them before the caller reports the error.
+    await close().catch(() => undefined);
+    throw error;
+  }
   return { app, address, demo, database, close };
 }

@@ -5,6 +5,20 @@ import type { Command } from 'commander';
 const fallsBackTo = (setting: keyof typeof SERVER_SETTINGS) =>
   `(else env ${SERVER_SETTINGS[setting].env}, else ${SERVER_SETTINGS[setting].fallback})`;
 
+/** The one-line reason a listen failed, with what to do about it; undefined for any other error. */
+export function listenProblem(error: unknown, port: number, host: string): Error | undefined {
+  switch ((error as { code?: unknown } | null)?.code) {
+    case 'EADDRINUSE':
+      return new Error(`port ${port} is in use; pass --port or set PORT`);
+    case 'EACCES':
+      return new Error(`not allowed to listen on port ${port}; pass --port or set PORT (1024 or above)`);
+    case 'EADDRNOTAVAIL':
+      return new Error(`${host} is not an address of this machine; pass --host or set HOST`);
+    default:
+      return undefined;
+  }
+}
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
@@ -24,7 +38,9 @@ export function registerServeCommand(program: Command): void {
     )
     .action(async (flags: Record<string, unknown>) => {
       const config = readServerConfig(flags);
-      const started = await startServer(config);
+      const started = await startServer(config).catch((error: unknown) => {
+        throw listenProblem(error, config.port, config.host) ?? error;
+      });
       const url = `http://localhost:${config.port}`;
       const lines = [
         `Triage is running on ${url}  (database: ${started.database.kind}${started.database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
