@@ -1,5 +1,6 @@
 export * from './accounts.schemas';
 export * from './analytics.schemas';
+export * from './api-keys.schemas';
 export * from './assessments.schemas';
 export * from './client';
 export * from './common.schemas';

@@ -20,6 +20,7 @@ import { notesRoutes } from './modules/notes/notes.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
 import { predictiveJobs } from './modules/predictive/predictive.jobs';
 import { predictiveRoutes } from './modules/predictive/predictive.routes';
+import { apiKeysRoutes } from './modules/tenants/api-keys.routes';
 import { sessionRoutes, signInRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
 import { errorHandlerPlugin } from './plugins/error-handler';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       await v1.register(predictiveRoutes, { ctx });
       await v1.register(sessionRoutes, { ctx });
       await v1.register(streamRoutes, { ctx });
+      await v1.register(apiKeysRoutes, { ctx });
     },
     { prefix: '/v1' },
   );

@@ -25,6 +25,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     authenticate: (request: FastifyRequest) => Promise<void>;
+    /** Drops a revoked key from this process's cache at once (other processes drop it within 30 s). */
+    forgetApiKey: (keyId: string) => void;
   }
 }
 
@@ -58,6 +60,10 @@ export const authPlugin = fp(
       request.auth = { tenantId: session.tenantId, actor: { kind: 'user', id: session.user.id } };
       request.sessionTokenHash = tokenHash;
     }
+
+    app.decorate('forgetApiKey', (keyId: string) => {
+      for (const [hash, entry] of cache) if (entry.auth.actor.id === keyId) cache.delete(hash);
+    });
 
     app.decorate('authenticate', async (request: FastifyRequest) => {
       const header = request.headers.authorization;

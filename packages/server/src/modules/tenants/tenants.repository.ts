@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/create-db';
 import { apiKeys, tenants } from '../../db/schema';
 
@@ -32,4 +32,42 @@ export async function findApiKeyByHash(
 
 export async function listTenants(db: Db) {
   return db.select().from(tenants).orderBy(tenants.createdAt);
+}
+
+export type ApiKeyRow = Pick<
+  typeof apiKeys.$inferSelect,
+  'id' | 'name' | 'prefix' | 'createdAt' | 'revokedAt'
+>;
+
+const apiKeyColumns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  createdAt: apiKeys.createdAt,
+  revokedAt: apiKeys.revokedAt,
+};
+
+export async function listApiKeys(db: Db, tenantId: string): Promise<ApiKeyRow[]> {
+  return db
+    .select(apiKeyColumns)
+    .from(apiKeys)
+    .where(eq(apiKeys.tenantId, tenantId))
+    .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
+}
+
+/** Locks the tenant's keys, so two revocations at once cannot both leave the tenant without a live key. */
+export async function lockApiKeys(db: Db, tenantId: string): Promise<ApiKeyRow[]> {
+  return db
+    .select(apiKeyColumns)
+    .from(apiKeys)
+    .where(eq(apiKeys.tenantId, tenantId))
+    .orderBy(asc(apiKeys.id))
+    .for('update');
+}
+
+export async function markApiKeyRevoked(db: Db, tenantId: string, id: string, at: Date): Promise<void> {
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
 }
