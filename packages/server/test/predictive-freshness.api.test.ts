@@ -6,7 +6,7 @@ import { toDate } from '../src/db/timestamps';
 import { insertLeadsBulk } from '../src/modules/leads/bulk-insert-leads';
 import { refreshStalePredictions } from '../src/modules/predictive/prediction-refresh.service';
 import { predictiveJobs, REFRESH_PREDICTIONS_QUEUE } from '../src/modules/predictive/predictive.jobs';
-import { insertTrainingModel } from '../src/modules/predictive/predictive.repository';
+import { insertTrainingModel, writePredictions } from '../src/modules/predictive/predictive.repository';
 import { runTraining } from '../src/modules/predictive/training.service';
 import { generateClosedLeads } from './support/predictive-workspace';
 import { startTestApp, type TestApp, type TestTenant } from './support/test-app';
@@ -102,6 +102,26 @@ describe.each(dbTargets())('stored predictions stay current on %s', (target) => 
     expect(refreshed.p).toBeCloseTo((await live(hotLead.id))!, 9);
     expect(await stored(quietLead.id)).toEqual(quietBefore);
     expect(await refreshStalePredictions(t.app.ctx)).toEqual({ tenants: 1, repredicted: 0 });
+  });
+
+  it('a prediction computed from older data never overwrites a newer one, whatever order they finish in', async () => {
+    const current = await stored(hotLead.id);
+    await writePredictions(
+      t.database.db,
+      acme.tenantId,
+      [{ id: hotLead.id, probability: 0.01 }],
+      modelId,
+      new Date(current.at! - 60_000),
+    );
+    expect(await stored(hotLead.id)).toEqual(current);
+    await writePredictions(
+      t.database.db,
+      acme.tenantId,
+      [{ id: hotLead.id, probability: 0.02 }],
+      modelId,
+      new Date(current.at! + 60_000),
+    );
+    expect(await stored(hotLead.id)).toMatchObject({ p: 0.02, at: current.at! + 60_000 });
   });
 
   it('the refresh job predicts leads that arrived without a prediction (bulk paths)', async () => {

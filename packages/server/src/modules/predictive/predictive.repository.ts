@@ -192,7 +192,11 @@ export async function loadFeatureInputs(
   }));
 }
 
-/** Stores each lead's probability from `modelId` (null clears it). */
+/**
+ * Stores each lead's probability from `modelId` (null clears it), computed from data read at `at` or later. A
+ * prediction computed earlier than the stored one is dropped: background re-predictions finish in any order, and
+ * one that read older data must not overwrite one that read newer.
+ */
 export async function writePredictions(
   db: Db,
   tenantId: string,
@@ -206,7 +210,8 @@ export async function writePredictions(
       predicted_at = ${at.toISOString()}::timestamptz
     from unnest(${sql.param(predictions.map((p) => p.id))}::uuid[],
                 ${sql.param(predictions.map((p) => p.probability))}::float8[]) as u(id, p)
-    where l.tenant_id = ${tenantId} and l.id = u.id`);
+    where l.tenant_id = ${tenantId} and l.id = u.id
+      and (l.predicted_at is null or l.predicted_at <= ${at.toISOString()}::timestamptz)`);
 }
 
 /** Clears every stored prediction of the tenant (no model is active any more). */
