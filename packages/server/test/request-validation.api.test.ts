@@ -1,5 +1,7 @@
-import type { ErrorBody, FieldIssue, LeadList } from '@triage/contracts';
+import type { ErrorBody, FieldIssue, Lead, LeadList } from '@triage/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertLeadsBulk } from '../src/modules/leads/bulk-insert-leads';
+import { insertUser } from '../src/modules/users/users.repository';
 import { startTestApp, T0, type TestApp, type TestTenant } from './support/test-app';
 import { dbTargets } from './support/test-database';
 
@@ -10,10 +12,12 @@ const at = (ms: number) => new Date(ms).toISOString();
 describe.each(dbTargets())('request validation on %s', (target) => {
   let t: TestApp;
   let acme: TestTenant;
+  let globex: TestTenant;
 
   beforeAll(async () => {
     t = await startTestApp(target);
     acme = await t.tenant('Acme');
+    globex = await t.tenant('Globex');
   });
   afterAll(() => t.close());
 
@@ -87,6 +91,73 @@ describe.each(dbTargets())('request validation on %s', (target) => {
         expect(reply.status, cursor).toBe(400);
         expect(reply.body.issues[0]?.pointer).toBe('/cursor');
       }
+    });
+  });
+
+  describe('lead owners', () => {
+    let acmeRep: string;
+    let globexRep: string;
+    const stranger = '0190a5c4-0000-7000-8000-000000000001';
+
+    beforeAll(async () => {
+      const user = (tenantId: string, email: string) =>
+        insertUser(t.database.db, { tenantId, email, name: email, role: 'rep', passwordHash: null });
+      acmeRep = (await user(acme.tenantId, 'rep@acme.test')).id;
+      globexRep = (await user(globex.tenantId, 'rep@globex.test')).id;
+    });
+
+    const ownerIssue = [
+      { location: 'body', pointer: '/ownerId', message: 'no user with this id in this workspace' },
+    ];
+
+    it("refuses an owner that is not a user of the workspace, another tenant's user included", async () => {
+      for (const ownerId of [stranger, globexRep]) {
+        const email = `owned-${ownerId.slice(-4)}@owners.dev`;
+        const created = await acme.call<ErrorReply>('POST', '/v1/leads', { email, ownerId });
+        expect(created.status).toBe(400);
+        expect(created.body.issues).toEqual(ownerIssue);
+        const listed = await acme.call<LeadList>('GET', `/v1/leads?owner=${ownerId}`);
+        expect(listed.body.items).toHaveLength(0);
+        expect((await acme.call<LeadList>('GET', `/v1/leads?q=${email}`)).body.items).toHaveLength(0);
+      }
+    });
+
+    it('refuses an unknown owner in a patch and leaves the lead as it was', async () => {
+      const lead = await acme.call<Lead>('POST', '/v1/leads', { email: 'kept@owners.dev', ownerId: acmeRep });
+      expect(lead.status).toBe(201);
+      expect(lead.body.ownerId).toBe(acmeRep);
+      for (const ownerId of [stranger, globexRep]) {
+        const patched = await acme.call<ErrorReply>('PATCH', `/v1/leads/${lead.body.id}`, { ownerId });
+        expect(patched.status).toBe(400);
+        expect(patched.body.issues).toEqual(ownerIssue);
+      }
+      expect((await acme.call<Lead>('GET', `/v1/leads/${lead.body.id}`)).body.ownerId).toBe(acmeRep);
+      const cleared = await acme.call<Lead>('PATCH', `/v1/leads/${lead.body.id}`, { ownerId: null });
+      expect(cleared.body.ownerId).toBeNull();
+    });
+
+    it('refuses only the rows of a bulk insert whose owner is unknown; the rest go in', async () => {
+      const policy = await t.app.ctx.policies.get(acme.tenantId);
+      const result = await insertLeadsBulk(
+        t.database.db,
+        acme.tenantId,
+        [
+          { email: 'bulk-ok@owners.dev', ownerId: acmeRep },
+          { email: 'bulk-stranger@owners.dev', ownerId: stranger },
+          { email: 'bulk-globex@owners.dev', ownerId: globexRep },
+          { email: 'bulk-none@owners.dev' },
+        ],
+        policy,
+        new Date(T0),
+        { kind: 'import', id: 'owners.csv' },
+      );
+      expect([...result.keys()].sort()).toEqual(['bulk-none@owners.dev', 'bulk-ok@owners.dev']);
+      expect(Object.fromEntries(result.refused)).toEqual({
+        'bulk-stranger@owners.dev': { field: 'ownerId', problem: 'no user with this id in this workspace' },
+        'bulk-globex@owners.dev': { field: 'ownerId', problem: 'no user with this id in this workspace' },
+      });
+      const owned = await acme.call<LeadList>('GET', `/v1/leads?owner=${acmeRep}&q=bulk`);
+      expect(owned.body.items.map((l) => l.email)).toEqual(['bulk-ok@owners.dev']);
     });
   });
 });

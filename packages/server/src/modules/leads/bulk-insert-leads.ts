@@ -10,6 +10,8 @@ import type { ActivePolicy } from '../policy/policy.service';
 import { fitSubjectOf, newLeadFitFields } from '../scoring/fit-subject';
 import { createScoreRows } from '../scoring/lead-scores.repository';
 import { creationTransition, insertTransitions } from '../transitions/transitions.repository';
+import { findUserIds } from '../users/users.repository';
+import { UNKNOWN_OWNER } from './lead-owner';
 
 export interface BulkLeadInput {
   email: string;
@@ -23,6 +25,25 @@ export interface BulkLeadInput {
   stage?: string | undefined;
   custom?: Record<string, unknown> | undefined;
   account?: AccountInput | undefined;
+}
+
+/** A row refused for its own data, not the batch's: the field at fault and what is wrong with it. */
+export interface BulkLeadProblem {
+  field: keyof BulkLeadInput;
+  problem: string;
+}
+
+/**
+ * email → id of the leads created (a Map, as before), plus the rows refused for their own data, by email. A
+ * row in neither was skipped because a lead with its email exists.
+ */
+export class BulkInsertResult extends Map<string, string> {
+  constructor(
+    created: Iterable<readonly [string, string]> = [],
+    readonly refused: ReadonlyMap<string, BulkLeadProblem> = new Map(),
+  ) {
+    super(created);
+  }
 }
 
 /** Memoises a function of a string for one call of insertLeadsBulk: imports repeat titles and domains a lot. */
@@ -40,8 +61,8 @@ function memo<T>(compute: (key: string) => T): (key: string) => T {
 
 /**
  * Creates many leads at once (ingestion of unknown emails, CSV import): accounts resolved by domain, fit scored
- * with the live policy, one creation transition each. An email that already exists is skipped, not updated.
- * Returns email → id for the leads created.
+ * with the live policy, one creation transition each. An email that already exists is skipped, not updated. A
+ * row whose owner is not a user of the tenant is refused on its own (in `refused`); the others still go in.
  */
 export async function insertLeadsBulk(
   db: Db,
@@ -50,11 +71,12 @@ export async function insertLeadsBulk(
   policy: ActivePolicy,
   now: Date,
   actor: { kind: string; id: string | null },
-): Promise<Map<string, string>> {
+): Promise<BulkInsertResult> {
   const unique = new Map<string, BulkLeadInput>();
   for (const input of inputs) if (!unique.has(input.email)) unique.set(input.email, input);
-  const list = [...unique.values()];
-  if (list.length === 0) return new Map();
+  const refused = await unknownOwners(db, tenantId, unique.values());
+  const list = [...unique.values()].filter((input) => !refused.has(input.email));
+  if (list.length === 0) return new BulkInsertResult([], refused);
   const kindOfDomain = memo<EmailDomainKind>((domain) => emailDomainKind(`x@${domain}`));
   const titleOf = memo(parseJobTitle);
   const located = list.map((input) => {
@@ -114,5 +136,22 @@ export async function insertLeadsBulk(
     tenantId,
     created.map((lead) => creationTransition(lead.id, lead.stage, actor, now)),
   );
-  return new Map(created.map((lead) => [lead.email, lead.id]));
+  return new BulkInsertResult(
+    created.map((lead) => [lead.email, lead.id]),
+    refused,
+  );
+}
+
+async function unknownOwners(
+  db: Db,
+  tenantId: string,
+  inputs: Iterable<BulkLeadInput>,
+): Promise<Map<string, BulkLeadProblem>> {
+  const owned = [...inputs].filter((input) => input.ownerId);
+  const known = await findUserIds(db, tenantId, [...new Set(owned.map((input) => input.ownerId!))]);
+  return new Map(
+    owned
+      .filter((input) => !known.has(input.ownerId!))
+      .map((input) => [input.email, { field: 'ownerId', problem: UNKNOWN_OWNER }]),
+  );
 }

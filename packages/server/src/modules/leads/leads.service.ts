@@ -18,6 +18,7 @@ import { creationTransition, insertTransitions } from '../transitions/transition
 import { recordTransitions } from '../transitions/transitions.service';
 import { heatKeyBounds } from './heat-filter';
 import { decodeLeadCursor, leadCursor } from './lead-cursor';
+import { requireOwner } from './lead-owner';
 import { toLeadView } from './lead-view';
 import {
   findLeadIdByEmail,
@@ -56,6 +57,7 @@ export async function createLead(ctx: AppContext, auth: AuthContext, input: Lead
   const policy = await ctx.policies.get(auth.tenantId);
   const result = await ctx.db.transaction(async (tx) => {
     if (await findLeadIdByEmail(tx, auth.tenantId, input.email)) return { duplicate: true as const };
+    await requireOwner(tx, auth.tenantId, input.ownerId);
     const accountId = await resolveAccountId(tx, auth.tenantId, input);
     const account = accountId ? await findAccount(tx, auth.tenantId, accountId) : undefined;
     const fields = newLeadFitFields(input);
@@ -108,6 +110,7 @@ export async function patchLead(ctx: AppContext, auth: AuthContext, id: string, 
     if (patch.accountId && !(await findAccount(tx, auth.tenantId, patch.accountId))) {
       throw invalid([{ location: 'body', pointer: '/accountId', message: 'no account with this id' }]);
     }
+    await requireOwner(tx, auth.tenantId, patch.ownerId);
     const title = patch.title === undefined ? current.title : patch.title;
     const changes: LeadFieldUpdate = {};
     for (const [key, value] of Object.entries(patch))

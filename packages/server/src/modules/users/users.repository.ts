@@ -43,6 +43,16 @@ export async function listUsers(db: Db, tenantId: string): Promise<UserRow[]> {
   return db.select(userColumns).from(users).where(eq(users.tenantId, tenantId)).orderBy(asc(users.name));
 }
 
+/** The ids among `ids` that are users of this tenant: an owner must be one of the workspace's own users. */
+export async function findUserIds(db: Db, tenantId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const found = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), sql`${users.id} = any(${sql.param([...ids])}::uuid[])`));
+  return new Set(found.map((row) => row.id));
+}
+
 export async function insertUser(
   db: Db,
   user: { tenantId: string; email: string; name: string; role: string; passwordHash: string | null },
