@@ -6,6 +6,7 @@ import {
   funnelSchema,
   speedToLeadSchema,
 } from './analytics.schemas';
+import { apiKeyListSchema, createdApiKeySchema, type NewApiKeyInput } from './api-keys.schemas';
 import { type AssessmentInput, assessmentViewSchema, frameworkListSchema } from './assessments.schemas';
 import { type ErrorBody, errorSchema } from './common.schemas';
 import { type EventInput, eventBatchResultSchema, leadEventListSchema } from './events.schemas';
@@ -118,6 +119,9 @@ export function createClient(options: ClientOptions = {}) {
     signOut: () => call(null, 'DELETE', '/v1/session'),
     session: () => call(sessionSchema, 'GET', '/v1/session'),
     users: () => call(userListSchema, 'GET', '/v1/users'),
+    apiKeys: () => call(apiKeyListSchema, 'GET', '/v1/api-keys'),
+    createApiKey: (input: NewApiKeyInput) => call(createdApiKeySchema, 'POST', '/v1/api-keys', input),
+    revokeApiKey: (id: string) => call(null, 'DELETE', `/v1/api-keys/${id}`),
 
     listLeads: (params: LeadListParams = {}) =>
       call(leadListSchema, 'GET', `/v1/leads${queryString({ ...params })}`),

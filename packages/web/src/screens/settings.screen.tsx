@@ -6,6 +6,7 @@ import { api } from '../api/api-client';
 import { fromDraft, newRuleId, type PolicyDraft, type RuleRow, toDraft } from '../logic/policy-draft';
 import { ModelsSection } from '../models/models-section';
 import { useDocumentTitle } from '../routing/router';
+import { ApiKeysSection } from '../settings/api-keys-section';
 
 type PassRule = NonNullable<ScoringPolicy['frameworks']['passRules']>[string];
 
@@ -404,6 +405,7 @@ export function SettingsScreen() {
       </section>
 
       <ModelsSection />
+      <ApiKeysSection />
       <div className="savebar">
         <input
           aria-label="What changed (note for the version history)"
