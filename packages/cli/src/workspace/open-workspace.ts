@@ -1,4 +1,5 @@
 import { createDatabase, type Database } from '@triage/server';
+import { DataFolderInUseError } from '@triage/server/db/data-folder-lock';
 import { listTenants } from '@triage/server/modules/tenants/tenants.repository';
 
 export interface WorkspaceFlags {
@@ -8,8 +9,8 @@ export interface WorkspaceFlags {
 
 /** Said in every data command's help: PGlite holds its folder exclusively. */
 export const DATA_FOLDER_HELP =
-  'PGlite data folder (default ./.triage; ignored when DATABASE_URL is set). An embedded folder can be ' +
-  'opened by one process at a time: stop `triage serve` before running this command on it.';
+  'PGlite data folder (else env TRIAGE_DATA_DIR, else ./.triage; ignored when DATABASE_URL is set). An embedded ' +
+  'folder is locked by the process that opens it: stop `triage serve` before running this command on it.';
 
 export const TENANT_HELP = 'tenant id (may be left out when the database holds exactly one tenant)';
 
@@ -25,10 +26,11 @@ export async function openWorkspaceDatabase(
   try {
     return await createDatabase({ url, dataDir });
   } catch (error) {
+    // Says already which folder, who holds it and what to do.
+    if (error instanceof DataFolderInUseError) throw error;
     const where = url ? 'the PostgreSQL server in DATABASE_URL' : `the data folder ${dataDir}`;
     const why = error instanceof Error ? error.message : String(error);
-    const hint = url ? '' : ' (is `triage serve` still running on it?)';
-    throw new Error(`could not open ${where}: ${why}${hint}`);
+    throw new Error(`could not open ${where}: ${why}`);
   }
 }
 

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataFolder } from './data-folder-lock';
 import * as schema from './schema';
 
 /** The one database handle type; drizzle transactions are assignable to it, so repositories take either. */
@@ -74,15 +75,34 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir,
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
-  // WAL grows to 1 GB after bulk loads by default; a small ceiling keeps the data folder small.
-  await pglite.exec(`ALTER SYSTEM SET max_wal_size = '64MB'`);
-  await pglite.exec('SELECT pg_reload_conf()');
-  const db = drizzlePglite(pglite, { schema });
-  if (!options.skipMigrations) await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', pglite, close: () => pglite.close() };
+  const onDisk = !dataDir.includes('://');
+  if (onDisk) mkdirSync(dataDir, { recursive: true });
+  // PGlite does not guard its folder: two processes on one folder each keep their own copy in memory and lose
+  // each other's writes. Every opener (serve, the CLI's data commands, tests) goes through here, so all take it.
+  const lock = onDisk ? lockDataFolder(dataDir) : undefined;
+  let pglite: PGlite | undefined;
+  try {
+    pglite = await PGlite.create({
+      dataDir,
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    // WAL grows to 1 GB after bulk loads by default; a small ceiling keeps the data folder small.
+    await pglite.exec(`ALTER SYSTEM SET max_wal_size = '64MB'`);
+    await pglite.exec('SELECT pg_reload_conf()');
+    const db = drizzlePglite(pglite, { schema });
+    if (!options.skipMigrations) await migratePglite(db, { migrationsFolder });
+    const opened = pglite;
+    const close = async () => {
+      try {
+        await opened.close();
+      } finally {
+        lock?.release();
+      }
+    };
+    return { db: db as unknown as Db, kind: 'pglite', pglite, close };
+  } catch (error) {
+    await pglite?.close().catch(() => undefined);
+    lock?.release();
+    throw error;
+  }
 }
