@@ -3,7 +3,7 @@ import { cursorPageQuery, customFieldsSchema, isoDateTime } from './common.schem
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const accountInputSchema = z.object({
+export const accountInputSchema = z.strictObject({
   name: text(200),
   domain: z
     .string()

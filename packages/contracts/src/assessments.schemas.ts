@@ -8,10 +8,10 @@ export const frameworkParams = z.object({
   framework: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a framework key such as bant'),
 });
 
-export const assessmentInputSchema = z.object({
+export const assessmentInputSchema = z.strictObject({
   criteria: z.record(
     z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a criterion key'),
-    z.object({
+    z.strictObject({
       status: criterionStatusSchema,
       evidence: z.string().trim().max(2000).optional(),
       source: z.enum(['rep', 'extracted']).default('rep'),

@@ -5,7 +5,7 @@ import { emailSchema } from './leads.schemas';
 export const MAX_EVENTS_PER_CALL = 1000;
 
 export const eventInputSchema = z
-  .object({
+  .strictObject({
     /** The client's own id for the event: sending it again is harmless. */
     id: z.string().min(1).max(255),
     leadId: z.uuid().optional(),
@@ -20,7 +20,7 @@ export const eventInputSchema = z
   });
 export type EventInput = z.infer<typeof eventInputSchema>;
 
-export const eventBatchSchema = z.object({
+export const eventBatchSchema = z.strictObject({
   events: z.array(eventInputSchema).min(1).max(MAX_EVENTS_PER_CALL),
 });
 

@@ -15,7 +15,7 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('must be
 export const ENTRY_STAGES = ['subscriber', 'lead', 'mql', 'pql', 'cql'] as const;
 
 export const leadInputSchema = z
-  .object({
+  .strictObject({
     email: emailSchema,
     firstName: text(100).optional(),
     lastName: text(100).optional(),
@@ -46,7 +46,7 @@ export const leadInputSchema = z
 export type LeadInput = z.infer<typeof leadInputSchema>;
 
 export const leadPatchSchema = z
-  .object({
+  .strictObject({
     firstName: text(100).nullable(),
     lastName: text(100).nullable(),
     title: text(200).nullable(),
@@ -67,7 +67,6 @@ export const leadPatchSchema = z
     custom: customFieldsSchema,
   })
   .partial()
-  .strict()
   .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
 export type LeadPatch = z.infer<typeof leadPatchSchema>;
 
@@ -151,7 +150,7 @@ export const leadScoreSchema = z.object({
 });
 export type LeadScore = z.infer<typeof leadScoreSchema>;
 
-export const transitionInputSchema = z.object({
+export const transitionInputSchema = z.strictObject({
   to: stageSchema,
   reason: disqualificationReasonSchema.optional(),
   reasonText: z.string().trim().min(1).max(500).optional(),

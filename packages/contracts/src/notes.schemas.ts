@@ -71,7 +71,7 @@ export const conversationAnalysisSchema = z.object({
 });
 export type ConversationAnalysisView = z.infer<typeof conversationAnalysisSchema>;
 
-export const noteInputSchema = z.object({
+export const noteInputSchema = z.strictObject({
   text: z.string().trim().min(1).max(50_000),
   /** The call date, so "next quarter" resolves; defaults to today. */
   referenceDate: z.iso.date('must be a date such as 2026-11-22').optional(),
@@ -105,7 +105,7 @@ export const noteResultSchema = z.object({
 export const noteListSchema = z.object({ items: z.array(noteSchema) });
 
 export const noteParams = z.object({ id: z.uuid(), noteId: z.uuid() });
-export const applyNoteInputSchema = z.object({
+export const applyNoteInputSchema = z.strictObject({
   /** The criteria the rep accepted; all extracted criteria when omitted. */
   criteria: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)).optional(),
 });

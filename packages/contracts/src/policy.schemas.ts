@@ -1,7 +1,7 @@
 import { scoringPolicySchema } from '@triage/core';
 import { z } from 'zod';
 
-export const policyInputSchema = z.object({
+export const policyInputSchema = z.strictObject({
   policy: scoringPolicySchema,
   note: z.string().trim().max(500).optional(),
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'triage_session';
 
-export const signInSchema = z.object({
+export const signInSchema = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email('must be an email address').max(254)),
   password: z.string().min(1, 'must not be empty').max(200),
 });

@@ -160,4 +160,56 @@ describe.each(dbTargets())('request validation on %s', (target) => {
       expect(owned.body.items.map((l) => l.email)).toEqual(['bulk-ok@owners.dev']);
     });
   });
+
+  describe('unknown keys', () => {
+    const refusesKey = async (method: 'POST' | 'PATCH' | 'PUT', url: string, body: object, key: string) => {
+      const reply = await acme.call<ErrorReply>(method, url, body);
+      expect(reply.status, `${method} ${url}`).toBe(400);
+      expect(reply.body.issues.map((i) => i.message).join(' ')).toContain(key);
+    };
+
+    it('refuses a misspelled field instead of dropping it, and stores nothing', async () => {
+      await refusesKey('POST', '/v1/leads', { email: 'titel@typos.dev', titel: 'CEO' }, 'titel');
+      expect((await acme.call<LeadList>('GET', '/v1/leads?q=typos.dev')).body.items).toHaveLength(0);
+      await refusesKey(
+        'POST',
+        '/v1/leads',
+        { email: 'nested@typos.dev', account: { name: 'Typo', employes: 10 } },
+        'employes',
+      );
+      await refusesKey('POST', '/v1/accounts', { name: 'Typo Inc', bogus: 1 }, 'bogus');
+      const accounts = await acme.call<{ items: unknown[] }>('GET', '/v1/accounts?q=Typo');
+      expect(accounts.body.items).toHaveLength(0);
+    });
+
+    it('refuses unknown keys in every other request body', async () => {
+      const account = await acme.call<{ id: string; employees: number | null }>('POST', '/v1/accounts', {
+        name: 'Strict Ltd',
+      });
+      await refusesKey('PATCH', `/v1/accounts/${account.body.id}`, { employes: 10 }, 'employes');
+      expect(
+        (await acme.call<{ employees: null }>('GET', `/v1/accounts/${account.body.id}`)).body.employees,
+      ).toBeNull();
+      const lead = await acme.call<Lead>('POST', '/v1/leads', { email: 'strict@strict.dev' });
+      const id = lead.body.id;
+      await refusesKey('POST', `/v1/leads/${id}/transitions`, { to: 'mql', reson: 'x' }, 'reson');
+      await refusesKey(
+        'PUT',
+        `/v1/leads/${id}/assessments/bant`,
+        { criteria: { budget: { status: 'met', evidnce: 'yes' } } },
+        'evidnce',
+      );
+      await refusesKey('POST', `/v1/leads/${id}/notes`, { text: 'Budget approved.', aply: true }, 'aply');
+      await refusesKey(
+        'POST',
+        '/v1/events',
+        { events: [{ id: 'strict-1', leadId: id, type: 'page_view', occurredAt: at(T0), propertys: {} }] },
+        'propertys',
+      );
+      await refusesKey('POST', '/v1/events', { events: [], extra: true }, 'extra');
+      const policy = (await acme.call<{ policy: object }>('GET', '/v1/policy')).body.policy;
+      await refusesKey('PUT', '/v1/policy', { policy, notes: 'typo' }, 'notes');
+      expect((await acme.call<Lead>('GET', `/v1/leads/${id}`)).body.stage).toBe('lead');
+    });
+  });
 });
