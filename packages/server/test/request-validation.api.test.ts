@@ -212,4 +212,41 @@ describe.each(dbTargets())('request validation on %s', (target) => {
       expect((await acme.call<Lead>('GET', `/v1/leads/${id}`)).body.stage).toBe('lead');
     });
   });
+
+  describe('policy frameworks', () => {
+    it('refuses a default framework that does not exist, listing the known ones, and publishes nothing', async () => {
+      const live = await acme.call<{ version: number; policy: { frameworks: object } }>('GET', '/v1/policy');
+      const policy = { ...live.body.policy, frameworks: { ...live.body.policy.frameworks, default: 'spin' } };
+      const reply = await acme.call<ErrorReply>('PUT', '/v1/policy', { policy });
+      expect(reply.status).toBe(400);
+      expect(reply.body.issues).toHaveLength(1);
+      expect(reply.body.issues[0]).toMatchObject({ location: 'body', pointer: '/policy/frameworks/default' });
+      expect(reply.body.issues[0]?.message).toContain('"spin"');
+      for (const key of ['bant', 'meddic', 'meddpicc', 'champ'])
+        expect(reply.body.issues[0]?.message).toContain(key);
+      const after = await acme.call<{ version: number }>('GET', '/v1/policy');
+      expect(after.body.version).toBe(live.body.version);
+    });
+
+    it('refuses a pass rule for a framework that does not exist', async () => {
+      const live = await acme.call<{ policy: { frameworks: object } }>('GET', '/v1/policy');
+      const frameworks = { ...live.body.policy.frameworks, passRules: { spin: { kind: 'all' } } };
+      const reply = await acme.call<ErrorReply>('PUT', '/v1/policy', {
+        policy: { ...live.body.policy, frameworks },
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.body.issues.map((i) => i.pointer)).toEqual(['/policy/frameworks/passRules/spin']);
+    });
+
+    it('still publishes a policy whose default is a known framework', async () => {
+      const live = await globex.call<{ version: number; policy: { frameworks: object } }>('GET', '/v1/policy');
+      const policy = {
+        ...live.body.policy,
+        frameworks: { ...live.body.policy.frameworks, default: 'meddic' },
+      };
+      const reply = await globex.call<{ version: number }>('PUT', '/v1/policy', { policy });
+      expect(reply.status).toBe(201);
+      expect(reply.body.version).toBe(live.body.version + 1);
+    });
+  });
 });

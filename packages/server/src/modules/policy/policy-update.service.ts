@@ -2,13 +2,16 @@ import { isDeepStrictEqual } from 'node:util';
 import type { PolicyInput } from '@triage/contracts';
 import type { AppContext } from '../../context';
 import { isUniqueViolation } from '../../db/sql-errors';
-import { conflict } from '../../http-error';
+import { conflict, invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { rescoreTenant } from '../scoring/rescore.service';
 import { publishPolicy, toPolicyView } from './policy.service';
+import { knownFrameworkKeys, unknownFrameworkIssues } from './policy-frameworks';
 
 /** Publishes a new policy version and rescores every lead to it before answering. */
 export async function updatePolicy(ctx: AppContext, auth: AuthContext, input: PolicyInput) {
+  const unknownFrameworks = unknownFrameworkIssues(input.policy, knownFrameworkKeys());
+  if (unknownFrameworks.length) throw invalid(unknownFrameworks);
   const previous = await ctx.policies.get(auth.tenantId);
   let published: Awaited<ReturnType<typeof publishPolicy>>;
   try {
