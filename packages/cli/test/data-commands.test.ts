@@ -37,8 +37,10 @@ const ROWS = [
   'finn@vandelay.com,=cmd(),Formula,Buyer,Vandelay,vandelay.com,40,US,partner', // 8 formula-like name
   'refuse.me@blocked-co.com,Gus,Blocked,CEO,Blocked Co,blocked-co.com,15,US,outbound', // 9 refused by the database
   'hana.sato@kestrel.io,Hana,Sato,Director of Sales,Kestrel,kestrel.io,320,PL,organic', // 10
-  'ivan.petrov@lumen.io,Ivan,Petrov,SDR,Lumen,lumen.io,many,PL,organic', // 11 bad employees
+  'ivan.petrov@lumen.io,Ivan,Petrov,SDR,Lumen,lumen.io,many,Poland,organic', // 11 bad employees and country
   'jo.kim@lumen.io,Jo,Kim,Account Executive,Lumen,lumen.io,75,PL,organic', // 12
+  'kai.berg@lumen.io,Kai,Berg,CTO,Lumen,lumen.io,75,PL,organic,call back,Q3', // 13 two cells past the header
+  'lia.moss@lumen.io,Lia,Moss,CFO,Lumen,lumen.io,75,PL,organic,,', // 14 empty trailing cells lose nothing
 ];
 
 describe.each(dbTargets())('triage tenant / import / export on %s', (target) => {
@@ -84,7 +86,7 @@ describe.each(dbTargets())('triage tenant / import / export on %s', (target) => 
     expect(list.items).toEqual([]);
   });
 
-  it('imports the good rows of a CSV with bad ones and reports each problem by row and column', async () => {
+  it('imports the good rows of a CSV with bad ones; the summary, the problem list and --errors agree', async () => {
     await withApi(async (call, database) => {
       await call('/v1/leads', { email: 'existing@umbrella.com', firstName: 'Already', lastName: 'Here' });
       // A rule in the database that refuses one row: its batch must roll back and the other rows go in.
@@ -119,11 +121,23 @@ describe.each(dbTargets())('triage tenant / import / export on %s', (target) => 
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Rows read:\s+11/);
-    expect(result.stdout).toMatch(/Imported:\s+5/);
-    expect(result.stdout).toMatch(/Duplicates:\s+2 \(1 repeated in the file, 1 already in the workspace\)/);
-    expect(result.stdout).toMatch(/Errors:\s+4 \(1 refused by the database\)/);
-    expect(result.stdout).toContain('row 4, column "Email": must be an email address');
+    expect(result.stdout).toMatch(/Rows read:\s+13\n/);
+    expect(result.stdout).toMatch(/Imported:\s+7\n/);
+    expect(result.stdout).toMatch(
+      /Skipped:\s+6 rows \(3 invalid, 1 repeated in the file, 1 already in the workspace, 1 refused by the database\)/,
+    );
+    expect(result.stdout).toMatch(
+      /Problems:\s+8 \(4 invalid, 1 duplicate, 1 existing, 1 rejected, 1 warning\)\n/,
+    );
+    expect(result.stdout).toContain('\n\n8 problems:\n');
+    expect(result.stdout).toContain('Full report (8 problems)');
+    // Problems are listed as found (database outcomes when their batch commits), so compare them by row.
+    const listed = result.stdout
+      .split('\n')
+      .map((line) => line.match(/^ {2}row (\d+), column "([^"]+)", (\w+):/)?.slice(1))
+      .filter((found) => found !== undefined)
+      .sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(result.stdout).toContain('row 4, column "Email", invalid: must be an email address');
 
     // Validation problems are written as rows are read, database outcomes when their batch commits.
     const problems = (parse(readFileSync(report), { columns: true }) as Record<string, string>[]).sort(
@@ -136,7 +150,12 @@ describe.each(dbTargets())('triage tenant / import / export on %s', (target) => 
       ['7', 'Email', 'existing'],
       ['9', '(row)', 'rejected'],
       ['11', 'Employees', 'invalid'],
+      ['11', 'Country', 'invalid'],
+      ['13', '(row)', 'warning'],
     ]);
+    expect(listed).toEqual(problems.map((p) => [p.row, p.column, p.kind]));
+    expect(problems[7]).toMatchObject({ value: 'call back | Q3' });
+    expect(problems[7]!.problem).toContain('11 cells for 9 columns');
     expect(problems[1]!.problem).toContain('ISO 3166-1 alpha-2');
     expect(problems[2]!.problem).toContain('row 2');
     expect(problems[4]!.problem).toContain('blocked domain');
@@ -150,7 +169,16 @@ describe.each(dbTargets())('triage tenant / import / export on %s', (target) => 
         'finn@vandelay.com',
         'hana.sato@kestrel.io',
         'jo.kim@lumen.io',
+        'kai.berg@lumen.io',
+        'lia.moss@lumen.io',
       ]);
+      // The row with extra cells keeps every value that had a column.
+      expect(all.items.find((l) => l.email === 'kai.berg@lumen.io')).toMatchObject({
+        firstName: 'Kai',
+        title: 'CTO',
+        company: 'Lumen',
+        source: 'organic',
+      });
       const ben = all.items.find((l) => l.email === 'ben.ito@hooli.com')!;
       expect(ben).toMatchObject({ company: 'Hooli', source: 'import', country: 'DE', stage: 'lead' });
       const existing = all.items.find((l) => l.email === 'existing@umbrella.com')!;
@@ -170,7 +198,7 @@ describe.each(dbTargets())('triage tenant / import / export on %s', (target) => 
                    (select count(*)::int from stage_transitions where tenant_id = ${tenant.tenantId}) as transitions,
                    (select count(*)::int from leads where tenant_id = ${tenant.tenantId}) as leads`,
       );
-      expect(leftovers[0]).toEqual({ accounts: 0, transitions: 6, leads: 6 });
+      expect(leftovers[0]).toEqual({ accounts: 0, transitions: 8, leads: 8 });
     });
   });
 
@@ -186,14 +214,22 @@ describe.each(dbTargets())('triage tenant / import / export on %s', (target) => 
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
-    expect(summary).toMatchObject({ rowsRead: 11, imported: 0, duplicates: 1, existing: 6, invalid: 3 });
+    expect(summary).toMatchObject({
+      rowsRead: 13,
+      imported: 0,
+      duplicates: 1,
+      existing: 8,
+      invalid: 3,
+      rejected: 1,
+      problems: { invalid: 4, duplicate: 1, existing: 8, rejected: 1, warning: 1 },
+    });
   });
 
   it('export neutralises cells a spreadsheet would run as formulas, and jsonl keeps the raw value', async () => {
     const csv = await ws.run(['export', 'leads', '--format', 'csv']);
     expect(csv.code).toBe(0);
     const exported = parse(csv.stdout, { columns: true }) as Record<string, string>[];
-    expect(exported).toHaveLength(6);
+    expect(exported).toHaveLength(8);
     expect(Object.keys(exported[0]!)).toEqual([
       'id',
       'email',
@@ -226,8 +262,26 @@ describe.each(dbTargets())('triage tenant / import / export on %s', (target) => 
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Lead);
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(8);
     expect(lines.find((l) => l.email === 'finn@vandelay.com')!.firstName).toBe('=cmd()');
+  });
+
+  it('reports a row whose owner is not a user of the workspace as rejected, and imports the others', async () => {
+    const csv = join(ws.folder, 'owners.csv');
+    const mapping = join(ws.folder, 'owners.json');
+    const report = join(ws.folder, 'owners-errors.csv');
+    const stranger = '0190f5a4-0000-7000-8000-000000000001';
+    writeFileSync(csv, `Email,Owner\nowned@nowhere.io,${stranger}\nunowned@nowhere.io,\n`);
+    writeFileSync(mapping, JSON.stringify({ columns: { Email: 'email', Owner: 'ownerId' } }));
+    const result = await ws.run(['import', 'leads', csv, '--map', mapping, '--errors', report]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Imported:\s+1\n/);
+    expect(result.stdout).toMatch(/Problems:\s+1 \(1 rejected\)/);
+    expect(result.stdout).toContain('row 2, column "Owner", rejected: no user with this id');
+    const problems = parse(readFileSync(report), { columns: true }) as Record<string, string>[];
+    expect(problems).toEqual([
+      expect.objectContaining({ row: '2', column: 'Owner', kind: 'rejected', value: stranger }),
+    ]);
   });
 
   it('refuses a mapping with an unknown field before reading the file, with exit code 1', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { neutraliseFormula } from '../src/export/csv-formula-guard';
 import { EmailFingerprints } from '../src/import/email-fingerprints';
+import { extraCellsOf } from '../src/import/import-leads';
 import { MappingError, parseLeadMapping } from '../src/import/lead-mapping';
 import { compileRowMapper, parseNumberCell } from '../src/import/lead-row-mapper';
 
@@ -111,5 +112,16 @@ describe('formula neutralising', () => {
     for (const cell of ['=cmd()', '+1+2', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])
       expect(neutraliseFormula(cell)).toBe(`'${cell}`);
     for (const cell of ['Ana', '', 'a=b', ' =1', "'quoted"]) expect(neutraliseFormula(cell)).toBe(cell);
+  });
+});
+
+describe('cells past the header', () => {
+  it('names the values left out, and stays quiet about empty trailing cells', () => {
+    expect(extraCellsOf(['a@b.io', 'Ann', 'note', 'Q3'], 2)).toMatchObject({
+      column: '(row)',
+      value: 'note | Q3',
+    });
+    expect(extraCellsOf(['a@b.io', 'Ann', '', ' '], 2)).toBeUndefined();
+    expect(extraCellsOf(['a@b.io'], 2)).toBeUndefined();
   });
 });

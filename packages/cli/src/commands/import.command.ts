@@ -4,7 +4,12 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify';
 import { guardedCsvCast } from '../export/csv-formula-guard';
-import { type ImportIssue, type ImportSummary, importLeadsFromCsv } from '../import/import-leads';
+import {
+  IMPORT_ISSUE_KINDS,
+  type ImportIssue,
+  type ImportSummary,
+  importLeadsFromCsv,
+} from '../import/import-leads';
 import { MappingError, parseLeadMapping, TARGET_FIELDS_HELP } from '../import/lead-mapping';
 import {
   DATA_FOLDER_HELP,
@@ -35,7 +40,9 @@ Mapping file (JSON): which CSV column fills which lead field.
 Fields: ${TARGET_FIELDS_HELP}.
 Rows are checked with the same rules as POST /v1/leads. A bad row is reported (row, column, problem) and
 skipped; the good rows are imported. An email seen earlier in the file, or already in the workspace, is
-skipped and counted. Exit code 0 when the import ran, even with bad rows; 1 on a bad mapping or an
+skipped and counted; cells past the header's last column are left out with a warning. The summary counts
+each problem by kind (invalid, duplicate, existing, rejected, warning), as the --errors report lists them.
+Exit code 0 when the import ran, even with bad rows; 1 on a bad mapping or an
 unreadable file.`;
 
 function readMapping(path: string): unknown {
@@ -53,15 +60,23 @@ function readMapping(path: string): unknown {
 }
 
 const describeIssue = (issue: ImportIssue) =>
-  `row ${issue.row}, column "${issue.column}": ${issue.problem}${issue.value !== undefined ? ` (${JSON.stringify(issue.value.slice(0, 80))})` : ''}`;
+  `row ${issue.row}, column "${issue.column}", ${issue.kind}: ${issue.problem}${issue.value !== undefined ? ` (${JSON.stringify(issue.value.slice(0, 80))})` : ''}`;
 
-function formatSummary(summary: ImportSummary): string {
+export const problemCount = (summary: ImportSummary) =>
+  IMPORT_ISSUE_KINDS.reduce((total, kind) => total + summary.problems[kind], 0);
+
+/** The counts a user checks against the problem list and the --errors report: same numbers, same kinds. */
+export function formatSummary(summary: ImportSummary): string {
   const n = (value: number) => value.toLocaleString('en-US');
+  const skipped = summary.invalid + summary.duplicates + summary.existing + summary.rejected;
+  const byKind = IMPORT_ISSUE_KINDS.filter((kind) => summary.problems[kind] > 0)
+    .map((kind) => `${n(summary.problems[kind])} ${kind}`)
+    .join(', ');
   return [
     `Rows read:   ${n(summary.rowsRead)}`,
     `Imported:    ${n(summary.imported)}`,
-    `Duplicates:  ${n(summary.duplicates + summary.existing)} (${n(summary.duplicates)} repeated in the file, ${n(summary.existing)} already in the workspace)`,
-    `Errors:      ${n(summary.invalid + summary.rejected)}${summary.rejected ? ` (${n(summary.rejected)} refused by the database)` : ''}`,
+    `Skipped:     ${n(skipped)} rows (${n(summary.invalid)} invalid, ${n(summary.duplicates)} repeated in the file, ${n(summary.existing)} already in the workspace, ${n(summary.rejected)} refused by the database)`,
+    `Problems:    ${n(problemCount(summary))}${byKind ? ` (${byKind})` : ''}`,
     `Speed:       ${n(summary.rowsPerSecond)} rows/s (${(summary.elapsedMs / 1000).toFixed(1)} s)`,
     summary.modelVersion === null
       ? 'Predicted:   no model is active; the chance to convert is fit + engagement until one is'
@@ -103,7 +118,6 @@ export function registerImportCommand(program: Command): void {
       const reportFile = flags.errors ? createWriteStream(flags.errors) : undefined;
       if (report && reportFile) report.pipe(reportFile);
       const shown: ImportIssue[] = [];
-      let issueCount = 0;
       const bar = process.stdout.isTTY
         ? new SingleBar({
             format: 'Importing |{bar}| {percentage}% | {rows} rows read, {imported} imported',
@@ -127,8 +141,6 @@ export function registerImportCommand(program: Command): void {
             }),
           onIssue: (issue) => {
             report?.write({ ...issue, value: issue.value ?? '' });
-            if (issue.kind === 'existing') return;
-            issueCount++;
             if (shown.length < PRINTED_ISSUES) shown.push(issue);
           },
         });
@@ -136,14 +148,16 @@ export function registerImportCommand(program: Command): void {
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ tenantId: tenant.id, ...summary })}\n`);
         } else {
+          const issueCount = problemCount(summary);
           const lines = [`Imported ${file} into ${tenant.name} (${tenant.id})`, formatSummary(summary)];
           if (shown.length) {
             lines.push(
-              `\nFirst ${shown.length} of ${issueCount.toLocaleString('en-US')} problems:`,
+              `\n${shown.length < issueCount ? `First ${shown.length} of ` : ''}${issueCount.toLocaleString('en-US')} problems:`,
               ...shown.map((issue) => `  ${describeIssue(issue)}`),
             );
           }
-          if (flags.errors) lines.push(`\nFull report: ${flags.errors}`);
+          if (flags.errors)
+            lines.push(`\nFull report (${issueCount.toLocaleString('en-US')} problems): ${flags.errors}`);
           else if (issueCount > shown.length) lines.push('\nUse --errors <file.csv> for the full report.');
           process.stdout.write(`${lines.join('\n')}\n`);
         }

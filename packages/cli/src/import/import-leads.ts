@@ -14,8 +14,10 @@ import { compileRowMapper } from './lead-row-mapper';
 /**
  * invalid: the row breaks a validation rule; duplicate: its email appeared earlier in the file; existing: the
  * workspace already has a lead with that email (skipped, never overwritten); rejected: the database refused it.
+ * Those rows are skipped. warning: the row was imported, but something in it was left out (cells past the last
+ * column of the header).
  */
-export const IMPORT_ISSUE_KINDS = ['invalid', 'duplicate', 'existing', 'rejected'] as const;
+export const IMPORT_ISSUE_KINDS = ['invalid', 'duplicate', 'existing', 'rejected', 'warning'] as const;
 export type ImportIssueKind = (typeof IMPORT_ISSUE_KINDS)[number];
 
 export interface ImportIssue {
@@ -65,8 +67,14 @@ export interface ImportSummary {
   duplicates: number;
   /** Rows whose email already belonged to a lead of the tenant. */
   existing: number;
+  /** Rows skipped because they break a validation rule (a row can have several problems). */
   invalid: number;
   rejected: number;
+  /**
+   * Every problem reported through onIssue, by kind: the same count as the lines of the error report. A row can
+   * have several (each invalid cell, plus a warning).
+   */
+  problems: Record<ImportIssueKind, number>;
   /** Imported leads given a probability by the workspace's active model (0 when no model is active). */
   predicted: number;
   /** The version of that model, or null when the workspace has none active. */
@@ -105,7 +113,9 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
     readActiveModel(options.db, options.tenantId),
   ]);
   const actor = { kind: 'import', id: basename(options.file) };
-  const emailColumn = Object.entries(mapping.columns).find(([, target]) => target === 'email')![0];
+  const columnOf = (field: string) =>
+    Object.entries(mapping.columns).find(([, target]) => target === field)?.[0] ?? `(default for ${field})`;
+  const emailColumn = columnOf('email');
 
   const summary: ImportSummary = {
     file: options.file,
@@ -115,12 +125,16 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
     existing: 0,
     invalid: 0,
     rejected: 0,
+    problems: { invalid: 0, duplicate: 0, existing: 0, rejected: 0, warning: 0 },
     predicted: 0,
     modelVersion: model?.version ?? null,
     elapsedMs: 0,
     rowsPerSecond: 0,
   };
-  const report = (issue: ImportIssue) => options.onIssue?.(issue);
+  const report = (issue: ImportIssue) => {
+    summary.problems[issue.kind]++;
+    options.onIssue?.(issue);
+  };
   let bytesRead = 0;
   const progress = () =>
     options.onProgress?.({ bytesRead, totalBytes, rowsRead: summary.rowsRead, imported: summary.imported });
@@ -154,6 +168,20 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
       summary.predicted += predicted;
       for (const { row, lead } of batch) {
         if (created.has(lead.email)) continue;
+        // Refused for its own data (an owner who is not a user of the workspace); the rest of the batch went in.
+        const refusal = created.refused.get(lead.email);
+        if (refusal) {
+          const value = lead[refusal.field];
+          summary.rejected++;
+          report({
+            row,
+            column: columnOf(refusal.field),
+            problem: refusal.problem,
+            ...(typeof value === 'string' ? { value } : {}),
+            kind: 'rejected',
+          });
+          continue;
+        }
         summary.existing++;
         report({
           row,
@@ -200,6 +228,7 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
   input.pipe(parser);
 
   let mapRow: ReturnType<typeof compileRowMapper> | undefined;
+  let headerLength = 0;
   const seen = new EmailFingerprints();
   let batch: PendingRow[] = [];
   // Batches being written; parsing the next batch overlaps with them, and a failure surfaces at the next await.
@@ -209,10 +238,13 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
     for await (const record of parser as AsyncIterable<string[]>) {
       if (!mapRow) {
         mapRow = compileRowMapper(mapping, record);
+        headerLength = record.length;
         continue;
       }
       summary.rowsRead++;
       const row = summary.rowsRead + 1;
+      const extra = extraCellsOf(record, headerLength);
+      if (extra) report({ row, ...extra, kind: 'warning' });
       const mapped = mapRow(record);
       if (!mapped.ok) {
         summary.invalid++;
@@ -224,7 +256,7 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
           report({
             row,
             column: emailColumn,
-            problem: `duplicate: the same email is on row ${first}; row skipped`,
+            problem: `the same email is on row ${first}; row skipped`,
             value: mapped.lead.email,
             kind: 'duplicate',
           });
@@ -259,6 +291,26 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
   summary.rowsPerSecond =
     summary.elapsedMs > 0 ? Math.round((summary.rowsRead * 1000) / summary.elapsedMs) : 0;
   return summary;
+}
+
+/**
+ * Cells past the header's last column belong to no column, so they are not imported. Often they mean a cell
+ * with an unquoted delimiter shifted the row, so the user is told which values were left out. Empty trailing
+ * cells (a spreadsheet's trailing commas) lose nothing and are not reported.
+ */
+export function extraCellsOf(
+  record: readonly string[],
+  headerLength: number,
+): { column: string; problem: string; value: string } | undefined {
+  const extra = record.slice(headerLength);
+  if (!extra.some((cell) => cell.trim() !== '')) return undefined;
+  return {
+    column: '(row)',
+    problem:
+      `${record.length} cells for ${headerLength} columns: the ${extra.length} past the last column were not ` +
+      'imported (an unquoted delimiter inside a cell shifts the cells after it)',
+    value: extra.join(' | '),
+  };
 }
 
 async function fileSize(file: string): Promise<number> {
