@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type TriageClient } from '@triage/contracts';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -6,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild, launchChromium, REPO, type RunningServer, startDemoServer } from './e2e-harness';
 import { E2E_LEAD_EMAIL, seedE2eLeads, XSS_LEAD_EMAIL, XSS_NAME } from './seed-leads';
 
-const SHOTS = join(REPO, 'docs/screenshots');
+/** The committed README screenshots; the suite rewrites them only when asked, so a test run leaves git clean. */
+const README_SHOTS = join(REPO, 'docs/screenshots');
+const RETAKE = process.env.TRIAGE_SCREENSHOTS === '1';
+const SHOTS = RETAKE ? README_SHOTS : mkdtempSync(join(tmpdir(), 'triage-e2e-shots-'));
+
+const modifiedTimes = (folder: string) =>
+  Object.fromEntries(readdirSync(folder).map((name) => [name, statSync(join(folder, name)).mtimeMs]));
+const readmeShotsBefore = modifiedTimes(README_SHOTS);
 
 const TRANSCRIPT = [
   'Rep: Do you have budget for this?',
@@ -45,6 +53,7 @@ describe('Triage in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (!RETAKE) rmSync(SHOTS, { recursive: true, force: true });
   });
 
   const leadRow = (name: string) => page.getByRole('row').filter({ hasText: name });
@@ -345,5 +354,10 @@ describe('Triage in a real browser', () => {
     const response = await page.request.get(`${server.url}/v1/leads`);
     expect(response.status()).toBe(401);
     expect(errors).toEqual([]);
+  });
+
+  it('leaves the committed screenshots alone unless TRIAGE_SCREENSHOTS=1', () => {
+    expect(readdirSync(SHOTS)).toEqual(expect.arrayContaining(Object.keys(readmeShotsBefore)));
+    if (!RETAKE) expect(modifiedTimes(README_SHOTS)).toEqual(readmeShotsBefore);
   });
 });
