@@ -239,7 +239,10 @@ describe.each(dbTargets())('request validation on %s', (target) => {
     });
 
     it('still publishes a policy whose default is a known framework', async () => {
-      const live = await globex.call<{ version: number; policy: { frameworks: object } }>('GET', '/v1/policy');
+      const live = await globex.call<{ version: number; policy: { frameworks: object } }>(
+        'GET',
+        '/v1/policy',
+      );
       const policy = {
         ...live.body.policy,
         frameworks: { ...live.body.policy.frameworks, default: 'meddic' },
@@ -247,6 +250,38 @@ describe.each(dbTargets())('request validation on %s', (target) => {
       const reply = await globex.call<{ version: number }>('PUT', '/v1/policy', { policy });
       expect(reply.status).toBe(201);
       expect(reply.body.version).toBe(live.body.version + 1);
+    });
+  });
+
+  describe('automatic moves', () => {
+    it('names the framework that passed, not the policy default, when an assessment qualifies a lead', async () => {
+      const lead = await acme.call<Lead>('POST', '/v1/leads', { email: 'champion@meddic.dev' });
+      for (const to of ['mql', 'sal'])
+        await acme.call('POST', `/v1/leads/${lead.body.id}/transitions`, { to });
+      const met = { status: 'met' };
+      const criteria = Object.fromEntries(
+        [
+          'metrics',
+          'economic_buyer',
+          'decision_criteria',
+          'decision_process',
+          'identify_pain',
+          'champion',
+        ].map((key) => [key, met]),
+      );
+      const assessed = await acme.call<{ result: string }>(
+        'PUT',
+        `/v1/leads/${lead.body.id}/assessments/meddic`,
+        { criteria },
+      );
+      expect(assessed.body.result).toBe('pass');
+      const history = await acme.call<{ items: { to: string; rule: string | null; why: string | null }[] }>(
+        'GET',
+        `/v1/leads/${lead.body.id}/transitions`,
+      );
+      const qualified = history.body.items.find((item) => item.to === 'sql');
+      expect(qualified?.rule).toBe('framework_pass');
+      expect(qualified?.why).toBe('The MEDDIC qualification passed: sales-qualified.');
     });
   });
 });

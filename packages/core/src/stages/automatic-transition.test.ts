@@ -78,6 +78,16 @@ describe('decideAutomaticTransition', () => {
     expect(decide({ stage: 'sal', frameworkPassed: false })).toBeNull();
   });
 
+  it('names the framework that passed by its display name when given one', () => {
+    const passed = decide({
+      stage: 'sal',
+      frameworkPassed: true,
+      frameworkKey: 'gpctba_ci',
+      frameworkName: 'GPCTBA/C&I',
+    });
+    expect(passed?.why).toBe('The GPCTBA/C&I qualification passed: sales-qualified.');
+  });
+
   it('recycles a nurtured lead that heats up again, but not a knocked-out one', () => {
     expect(decide({ stage: 'nurture', engagement: 41 })).toMatchObject({ to: 'mql', rule: 'recycled' });
     expect(decide({ stage: 'nurture', engagement: 39 })).toBeNull();

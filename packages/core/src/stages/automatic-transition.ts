@@ -31,6 +31,8 @@ export interface AutomaticTransitionContext {
   frameworkPassed?: boolean | undefined;
   /** The framework that passed, for the explanation; the policy's default if absent. */
   frameworkKey?: string | undefined;
+  /** Its display name (e.g. "GPCTBA/C&I"); the key in capitals if absent. */
+  frameworkName?: string | undefined;
   policy: ScoringPolicy;
 }
 
@@ -82,11 +84,11 @@ const propose = (ctx: AutomaticTransitionContext): AutomaticTransition | null =>
   }
 
   if (stage === 'sal' && ctx.frameworkPassed === true) {
-    const framework = ctx.frameworkKey ?? policy.frameworks.default;
+    const framework = ctx.frameworkName ?? (ctx.frameworkKey ?? policy.frameworks.default).toUpperCase();
     return {
       to: 'sql',
       rule: 'framework_pass',
-      why: `The ${framework.toUpperCase()} qualification passed: sales-qualified.`,
+      why: `The ${framework} qualification passed: sales-qualified.`,
     };
   }
 

@@ -151,11 +151,16 @@ export async function storeAssessment(
       updatedBy: `${auth.actor.kind}:${auth.actor.id}`,
     });
     if (evaluation.result === 'pass') {
-      const move = decideStageAfterScoring(lead, storedFit(lead), undefined, undefined, policy, now, true);
-      if (move)
-        await recordTransitions(tx, auth.tenantId, [
-          { ...move, why: `${framework.name} passed: ${move.why}` },
-        ]);
+      const move = decideStageAfterScoring(
+        lead,
+        storedFit(lead),
+        undefined,
+        undefined,
+        policy,
+        now,
+        framework,
+      );
+      if (move) await recordTransitions(tx, auth.tenantId, [move]);
     }
     return saved;
   });

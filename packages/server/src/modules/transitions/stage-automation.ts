@@ -11,7 +11,8 @@ export function decideStageAfterScoring(
   handRaiser: { type: string } | undefined,
   policy: ActivePolicy,
   at: Date,
-  frameworkPassed?: boolean,
+  /** The framework whose assessment just passed, named in the explanation. */
+  passedFramework?: { key: string; name: string },
 ): NewTransition | null {
   const engagement =
     engagementNow ??
@@ -25,7 +26,9 @@ export function decideStageAfterScoring(
     fit,
     engagement,
     handRaiser,
-    ...(frameworkPassed !== undefined ? { frameworkPassed } : {}),
+    ...(passedFramework
+      ? { frameworkPassed: true, frameworkKey: passedFramework.key, frameworkName: passedFramework.name }
+      : {}),
     policy: policy.policy,
   });
   if (!decision) return null;
