@@ -1,4 +1,5 @@
 import type { ErrorBody, FieldIssue, Lead, LeadList } from '@triage/contracts';
+import { getBuiltInFramework } from '@triage/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertLeadsBulk } from '../src/modules/leads/bulk-insert-leads';
 import { insertUser } from '../src/modules/users/users.repository';
@@ -258,17 +259,8 @@ describe.each(dbTargets())('request validation on %s', (target) => {
       const lead = await acme.call<Lead>('POST', '/v1/leads', { email: 'champion@meddic.dev' });
       for (const to of ['mql', 'sal'])
         await acme.call('POST', `/v1/leads/${lead.body.id}/transitions`, { to });
-      const met = { status: 'met' };
-      const criteria = Object.fromEntries(
-        [
-          'metrics',
-          'economic_buyer',
-          'decision_criteria',
-          'decision_process',
-          'identify_pain',
-          'champion',
-        ].map((key) => [key, met]),
-      );
+      const meddic = getBuiltInFramework('meddic')!;
+      const criteria = Object.fromEntries(meddic.criteria.map((c) => [c.key, { status: 'met' }]));
       const assessed = await acme.call<{ result: string }>(
         'PUT',
         `/v1/leads/${lead.body.id}/assessments/meddic`,
@@ -282,6 +274,22 @@ describe.each(dbTargets())('request validation on %s', (target) => {
       const qualified = history.body.items.find((item) => item.to === 'sql');
       expect(qualified?.rule).toBe('framework_pass');
       expect(qualified?.why).toBe('The MEDDIC qualification passed: sales-qualified.');
+    });
+  });
+
+  describe('manual moves', () => {
+    it('refuses a disqualification reason on a move to a stage that is not a loss, and moves nothing', async () => {
+      const lead = await acme.call<Lead>('POST', '/v1/leads', { email: 'reason@moves.dev' });
+      const url = `/v1/leads/${lead.body.id}/transitions`;
+      for (const to of ['mql', 'sal']) expect((await acme.call('POST', url, { to })).status).toBe(201);
+      const reply = await acme.call<ErrorReply>('POST', url, { to: 'sql', reason: 'no_budget' });
+      expect(reply.status).toBe(400);
+      expect(reply.body.issues).toEqual([
+        { location: 'body', pointer: '/reason', message: expect.stringContaining('Disqualified') },
+      ]);
+      expect((await acme.call<Lead>('GET', `/v1/leads/${lead.body.id}`)).body.stage).toBe('sal');
+      const lost = await acme.call<{ lead: Lead }>('POST', url, { to: 'disqualified', reason: 'no_budget' });
+      expect(lost.body.lead.disqualificationReason).toBe('no_budget');
     });
   });
 });

@@ -110,4 +110,16 @@ describe('checkTransition', () => {
       ok: true,
     });
   });
+
+  it('refuses a disqualification reason on a move that closes nothing', () => {
+    expect(checkTransition({ from: 'sal', to: 'sql', reason: 'no_budget' })).toEqual({
+      ok: false,
+      code: 'reason_not_allowed',
+      message:
+        'A disqualification reason goes only with Disqualified or Closed – lost, not Sales-qualified (SQL); use the note for other words',
+    });
+    expect(checkTransition({ from: 'nurture', to: 'mql', reason: 'bad_timing' })).toMatchObject({
+      code: 'reason_not_allowed',
+    });
+  });
 });

@@ -16,7 +16,7 @@ export interface TransitionRequest {
 export type TransitionCheck =
   | { ok: true }
   | { ok: false; code: 'illegal_transition'; message: string; allowed: Stage[] }
-  | { ok: false; code: 'reason_required' | 'reason_text_required'; message: string };
+  | { ok: false; code: 'reason_required' | 'reason_text_required' | 'reason_not_allowed'; message: string };
 
 /** Whether a stage change is allowed, and if not, what would be. */
 export const checkTransition = ({ from, to, reason, reasonText }: TransitionRequest): TransitionCheck => {
@@ -37,6 +37,15 @@ export const checkTransition = ({ from, to, reason, reasonText }: TransitionRequ
       code: 'illegal_transition',
       message: `Cannot move from ${STAGE_LABELS[from]} to ${STAGE_LABELS[to]}; allowed: ${options}`,
       allowed,
+    };
+  }
+  if (!STAGES_NEEDING_REASON.includes(to) && reason !== undefined) {
+    // A reason is what the funnel counts as lost; on any other move it would be counted against no loss.
+    const closing = STAGES_NEEDING_REASON.map((s) => STAGE_LABELS[s]).join(' or ');
+    return {
+      ok: false,
+      code: 'reason_not_allowed',
+      message: `A disqualification reason goes only with ${closing}, not ${STAGE_LABELS[to]}; use the note for other words`,
     };
   }
   if (STAGES_NEEDING_REASON.includes(to)) {

@@ -71,7 +71,7 @@ export async function transitionLead(ctx: AppContext, auth: AuthContext, id: str
     if (!check.ok) {
       if (check.code === 'illegal_transition')
         throw conflict('illegal_transition', check.message, check.allowed);
-      const pointer = check.code === 'reason_required' ? '/reason' : '/reasonText';
+      const pointer = check.code === 'reason_text_required' ? '/reasonText' : '/reason';
       const hint =
         check.code === 'reason_required'
           ? `${check.message} (one of ${DISQUALIFICATION_REASONS.join(', ')})`
