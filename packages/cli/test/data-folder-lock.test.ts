@@ -61,6 +61,15 @@ describe('one process at a time on an embedded data folder', () => {
     expect(() => readFileSync(lockFile)).toThrow(/ENOENT/);
   });
 
+  it('takes over a lock with its own pid that it does not hold (a restarted container, pid 1 again)', async () => {
+    const folder = join(root, 'same-pid');
+    mkdirSync(folder);
+    const lockFile = join(folder, LOCK_FILE_NAME);
+    writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), token: 'before-restart' }));
+    const database = await createDatabase({ dataDir: folder });
+    await database.close();
+  });
+
   it('refuses a lock held by a process on another host, whose pid cannot be checked', async () => {
     const folder = join(root, 'shared-disk');
     mkdirSync(folder);

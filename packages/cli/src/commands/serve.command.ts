@@ -41,7 +41,9 @@ export function registerServeCommand(program: Command): void {
       const started = await startServer(config).catch((error: unknown) => {
         throw listenProblem(error, config.port, config.host) ?? error;
       });
-      const url = `http://localhost:${config.port}`;
+      // --port 0 asks for any free port: print the one the system gave.
+      const bound = started.app.server.address();
+      const url = `http://localhost:${bound !== null && typeof bound === 'object' ? bound.port : config.port}`;
       const lines = [
         `Triage is running on ${url}  (database: ${started.database.kind}${started.database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
       ];

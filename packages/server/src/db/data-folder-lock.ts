@@ -27,6 +27,9 @@ interface LockOwner {
   token: string;
 }
 
+/** Tokens of the locks this process holds now. */
+const heldTokens = new Set<string>();
+
 export interface DataFolderLock {
   release(): void;
 }
@@ -79,7 +82,12 @@ export function lockDataFolder(folder: string, options: LockOptions = {}): DataF
         if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
       }
       const owner = readOwner(path);
-      const stale = owner === undefined || (owner.host === me.host && !isAlive(owner.pid));
+      // A lock with our own pid that this process does not hold was left by an earlier process that had the same
+      // pid: a container restarted after a crash, where the server is pid 1 every time.
+      const stale =
+        owner === undefined ||
+        (owner.host === me.host &&
+          (owner.pid === process.pid ? !heldTokens.has(owner.token) : !isAlive(owner.pid)));
       if (!stale || attempt === 1) throw new DataFolderInUseError(folder, owner?.pid ?? 0);
       rmSync(path, { force: true });
     }
@@ -87,7 +95,9 @@ export function lockDataFolder(folder: string, options: LockOptions = {}): DataF
     rmSync(draft, { force: true });
   }
 
+  heldTokens.add(me.token);
   const releaseIfOurs = () => {
+    heldTokens.delete(me.token);
     if (readOwner(path)?.token !== me.token) return;
     try {
       unlinkSync(path);
