@@ -300,6 +300,25 @@ describe('Triage in a real browser', () => {
     expect(policy.policy.lifecycle.mql.minFit).toBe(55);
   });
 
+  it('creates an API key in settings, shows it once, and revokes it', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const keys = page.getByRole('region', { name: 'API keys' });
+    await keys.getByLabel('New key for').fill('Zapier');
+    await keys.getByRole('button', { name: 'Create key' }).click();
+    const shown = keys.getByRole('status');
+    await shown.waitFor();
+    const key = (await shown.locator('code').textContent())!;
+    const leadsWith = async (apiKey: string) =>
+      (await fetch(`${server.url}/v1/leads?limit=1`, { headers: { authorization: `Bearer ${apiKey}` } }))
+        .status;
+    expect(await leadsWith(key)).toBe(200);
+    await keys.getByRole('button', { name: 'Revoke Zapier' }).click();
+    await keys.getByRole('row', { name: /Zapier.*revoked/ }).waitFor();
+    expect(await leadsWith(key)).toBe(401);
+    // The demo key the rest of the suite uses is untouched.
+    expect(await leadsWith(server.apiKey)).toBe(200);
+  });
+
   it('shows the model state: an empty model dashboard and the training refusal with the counts', async () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByTestId('model-empty').waitFor();
