@@ -25,9 +25,10 @@ export const accountInputSchema = z.strictObject({
 });
 export type AccountInput = z.infer<typeof accountInputSchema>;
 
-export const accountPatchSchema = accountInputSchema
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+export const accountPatchSchema = accountInputSchema.partial().refine((v) => Object.keys(v).length > 0, {
+  message: 'give at least one field to change',
+  when: (payload) => payload.issues.length === 0,
+});
 export type AccountPatch = z.infer<typeof accountPatchSchema>;
 
 export const accountSchema = z.object({

@@ -67,7 +67,11 @@ export const leadPatchSchema = z
     custom: customFieldsSchema,
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, {
+    message: 'give at least one field to change',
+    // An unknown key already says what is wrong; "nothing to change" would only repeat it.
+    when: (payload) => payload.issues.length === 0,
+  });
 export type LeadPatch = z.infer<typeof leadPatchSchema>;
 
 export const leadSchema = z.object({

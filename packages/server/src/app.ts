@@ -25,6 +25,7 @@ import { sessionRoutes, signInRoutes } from './modules/users/users.routes';
 import { authPlugin } from './plugins/auth';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { jobsPlugin } from './plugins/jobs';
+import { jsonBodyPlugin } from './plugins/json-body';
 import { webAppAvailable, webAppPlugin } from './plugins/web-app';
 
 export interface AppOptions {
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   app.addHook('onClose', () => ctx.predictions.close());
 
   await app.register(errorHandlerPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(swagger, {
     openapi: {
       info: {

@@ -292,4 +292,54 @@ describe.each(dbTargets())('request validation on %s', (target) => {
       expect(lost.body.lead.disqualificationReason).toBe('no_budget');
     });
   });
+
+  describe('error shape', () => {
+    it('points at an unknown key itself and says where stages change, without a second issue', async () => {
+      const lead = await acme.call<Lead>('POST', '/v1/leads', { email: 'pointer@shape.dev' });
+      const reply = await acme.call<ErrorReply>('PATCH', `/v1/leads/${lead.body.id}`, { stage: 'customer' });
+      expect(reply.status).toBe(400);
+      expect(reply.body.issues).toEqual([
+        {
+          location: 'body',
+          pointer: '/stage',
+          message: expect.stringContaining('POST /v1/leads/{id}/transitions'),
+        },
+      ]);
+      const two = await acme.call<ErrorReply>('PATCH', `/v1/leads/${lead.body.id}`, { titel: 'CEO', a: 1 });
+      expect(two.body.issues.map((i) => i.pointer)).toEqual(['/titel', '/a']);
+      const nested = await acme.call<ErrorReply>('POST', '/v1/leads', {
+        email: 'nested@shape.dev',
+        account: { name: 'N', employes: 3 },
+      });
+      expect(nested.body.issues.map((i) => i.pointer)).toEqual(['/account/employes']);
+      const empty = await acme.call<ErrorReply>('PATCH', `/v1/leads/${lead.body.id}`, {});
+      expect(empty.body.issues).toEqual([
+        { location: 'body', pointer: '', message: 'give at least one field to change' },
+      ]);
+    });
+
+    it('answers a body that is not JSON with the same issues shape as every other 400', async () => {
+      const send = (payload: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/v1/leads',
+          headers: { authorization: `Bearer ${acme.apiKey}`, 'content-type': 'application/json' },
+          payload,
+        });
+      const broken = await send('{"email": "a@b.dev",');
+      expect(broken.statusCode).toBe(400);
+      const body = broken.json() as ErrorReply;
+      expect(body.error).toBe('validation_failed');
+      expect(body.issues).toEqual([
+        { location: 'body', pointer: '', message: expect.stringMatching(/^is not valid JSON: .+/) },
+      ]);
+      const poisoned = await send('{"email": "p@b.dev", "__proto__": {"admin": true}}');
+      expect(poisoned.statusCode).toBe(400);
+      expect((poisoned.json() as ErrorReply).issues[0]?.message).toMatch(/__proto__/);
+      const nothing = await send('');
+      expect(nothing.statusCode).toBe(400);
+      expect((nothing.json() as ErrorReply).issues).toHaveLength(1);
+    });
+  });
+
 });

@@ -1,8 +1,15 @@
 import type { FieldIssue } from '@triage/contracts';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { HttpError } from '../http-error';
+import { HttpError, jsonPointer } from '../http-error';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What to tell a client that sends this key in the body, e.g. where that field can be changed instead. */
+    unknownKeyHints?: Record<string, string>;
+  }
+}
 
 type Location = NonNullable<FieldIssue['location']>;
 const LOCATIONS: Record<string, Location> = {
@@ -12,17 +19,30 @@ const LOCATIONS: Record<string, Location> = {
   headers: 'headers',
 };
 
+/** A schema issue as the client reads it; an unknown key becomes an issue at the key, so the pointer names it. */
+function toFieldIssues(
+  issue: FastifySchemaValidationError,
+  location: Location,
+  hints: Record<string, string> | undefined,
+): FieldIssue[] {
+  const pointer = issue.instancePath === '/' ? '' : issue.instancePath;
+  const keys = issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: unknown }).keys : undefined;
+  if (!Array.isArray(keys)) return [{ location, pointer, message: issue.message ?? 'is invalid' }];
+  return keys.map((key: string) => ({
+    location,
+    pointer: `${pointer}${jsonPointer([key])}`,
+    message: (pointer === '' ? hints?.[key] : undefined) ?? `"${key}" is not a field here`,
+  }));
+}
+
 /** Every error leaves as { error, message, issues? }: clients get the field and the problem, never internals. */
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (hasZodFastifySchemaValidationErrors(error)) {
         const location = LOCATIONS[error.validationContext ?? 'body'] ?? 'body';
-        const issues = error.validation.map((issue) => ({
-          location,
-          pointer: issue.instancePath === '/' ? '' : issue.instancePath,
-          message: issue.message,
-        }));
+        const hints = location === 'body' ? request.routeOptions.config.unknownKeyHints : undefined;
+        const issues = error.validation.flatMap((issue) => toFieldIssues(issue, location, hints));
         return reply.status(400).send({
           error: 'validation_failed',
           message: `Invalid ${location}: ${issues.map((i) => `${i.pointer || '(root)'} ${i.message}`).join('; ')}`,

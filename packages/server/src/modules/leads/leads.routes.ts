@@ -67,6 +67,11 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     handler: (request) => getLead(ctx, request.auth, request.params.id),
   });
   app.patch('/leads/:id', {
+    config: {
+      unknownKeyHints: {
+        stage: 'the stage is not changed here: stages change through POST /v1/leads/{id}/transitions',
+      },
+    },
     schema: {
       tags,
       summary: 'Change a lead (fit rescored, stage rules applied)',
