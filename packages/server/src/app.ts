@@ -22,7 +22,7 @@ import { predictiveJobs } from './modules/predictive/predictive.jobs';
 import { predictiveRoutes } from './modules/predictive/predictive.routes';
 import { apiKeysRoutes } from './modules/tenants/api-keys.routes';
 import { sessionRoutes, signInRoutes } from './modules/users/users.routes';
-import { authPlugin } from './plugins/auth';
+import { authPlugin, requireAuthentication } from './plugins/auth';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { jobsPlugin } from './plugins/jobs';
 import { jsonBodyPlugin } from './plugins/json-body';
@@ -94,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   await app.register(signInRoutes, { ctx, prefix: '/v1' });
   await app.register(
     async (v1) => {
-      v1.addHook('onRequest', v1.authenticate);
+      requireAuthentication(v1);
       await v1.register(accountsRoutes, { ctx });
       await v1.register(leadsRoutes, { ctx });
       await v1.register(eventsRoutes, { ctx });

@@ -342,4 +342,28 @@ describe.each(dbTargets())('request validation on %s', (target) => {
     });
   });
 
+  describe('OpenAPI', () => {
+    type Operation = { parameters?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> };
+
+    it('documents 401 on every authenticated route and 400 on every route that validates input', async () => {
+      const reply = await t.app.inject({ method: 'GET', url: '/openapi.json' });
+      const paths = (reply.json() as { paths: Record<string, Record<string, Operation>> }).paths;
+      const operations = Object.entries(paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) => ({ name: `${method} ${path}`, operation })),
+      );
+      const authenticated = operations.filter(
+        ({ name }) => name.includes('/v1/') && name !== 'post /v1/session',
+      );
+      expect(authenticated.length).toBeGreaterThan(20);
+      for (const { name, operation } of authenticated) {
+        expect(operation.responses, name).toHaveProperty('401');
+        if (operation.requestBody || operation.parameters?.length)
+          expect(operation.responses, name).toHaveProperty('400');
+      }
+      expect(paths['/v1/leads/hot']?.get?.responses).toHaveProperty('400');
+      const badLimit = await acme.call<ErrorReply>('GET', '/v1/leads/hot?limit=0');
+      expect(badLimit.status).toBe(400);
+      expect(badLimit.body.issues[0]).toMatchObject({ location: 'query', pointer: '/limit' });
+    });
+  });
 });

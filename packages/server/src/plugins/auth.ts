@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
-import { CSRF_HEADER, SESSION_COOKIE } from '@triage/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CSRF_HEADER, errorSchema, SESSION_COOKIE } from '@triage/contracts';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/create-db';
 import { HttpError } from '../http-error';
@@ -87,3 +87,22 @@ export const authPlugin = fp(
   },
   { name: 'auth' },
 );
+
+const INPUT_PARTS = ['params', 'querystring', 'body', 'headers'] as const;
+
+/**
+ * What authentication and validation add to a route's answers, written into its schema so that the OpenAPI
+ * document lists them: 401 on every authenticated route, 400 on every route that validates some input.
+ */
+export function documentAuthenticatedRoute(route: RouteOptions): void {
+  const schema = (route.schema ??= {});
+  const response = (schema.response ??= {}) as Record<string, unknown>;
+  response['401'] ??= errorSchema;
+  if (INPUT_PARTS.some((part) => schema[part] !== undefined)) response['400'] ??= errorSchema;
+}
+
+/** Puts every route registered in `scope` (and its children) behind authentication, documented once here. */
+export function requireAuthentication(scope: FastifyInstance): void {
+  scope.addHook('onRequest', scope.authenticate);
+  scope.addHook('onRoute', documentAuthenticatedRoute);
+}
