@@ -77,8 +77,10 @@ describe('one process at a time on an embedded data folder', () => {
       join(folder, LOCK_FILE_NAME),
       JSON.stringify({ pid: 4242, host: `not-${hostname()}`, token: 'elsewhere' }),
     );
+    // The message says how to recover when that host is gone for good (a container replaced after a crash).
     await expect(createDatabase({ dataDir: folder })).rejects.toThrow(
-      'in use by another Triage process (pid 4242)',
+      `locked by a Triage process on host not-${hostname()} (pid 4242); if none runs there any more ` +
+        `(a container replaced after a crash), delete ${join(folder, LOCK_FILE_NAME)}`,
     );
   });
 

@@ -12,10 +12,15 @@ export class DataFolderInUseError extends Error {
   constructor(
     readonly folder: string,
     readonly pid: number,
+    /** Set when the lock names another host: its process cannot be checked from here. */
+    readonly host?: string,
   ) {
     super(
-      `the data folder ${folder} is in use by another Triage process (pid ${pid}): stop \`triage serve\` ` +
-        'first, or point DATABASE_URL at a PostgreSQL server to share data',
+      host
+        ? `the data folder ${folder} is locked by a Triage process on host ${host} (pid ${pid}); if none runs ` +
+            `there any more (a container replaced after a crash), delete ${join(folder, LOCK_FILE_NAME)}`
+        : `the data folder ${folder} is in use by another Triage process (pid ${pid}): stop \`triage serve\` ` +
+            'first, or point DATABASE_URL at a PostgreSQL server to share data',
     );
   }
 }
@@ -88,7 +93,12 @@ export function lockDataFolder(folder: string, options: LockOptions = {}): DataF
         owner === undefined ||
         (owner.host === me.host &&
           (owner.pid === process.pid ? !heldTokens.has(owner.token) : !isAlive(owner.pid)));
-      if (!stale || attempt === 1) throw new DataFolderInUseError(folder, owner?.pid ?? 0);
+      if (!stale || attempt === 1)
+        throw new DataFolderInUseError(
+          folder,
+          owner?.pid ?? 0,
+          owner && owner.host !== me.host ? owner.host : undefined,
+        );
       rmSync(path, { force: true });
     }
   } finally {
