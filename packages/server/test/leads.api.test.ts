@@ -1,4 +1,4 @@
-import type { Lead, LeadList } from '@triage/contracts';
+import type { Account, Lead, LeadList } from '@triage/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestTenant } from './support/test-app';
 import { dbTargets } from './support/test-database';
@@ -56,6 +56,45 @@ describe.each(dbTargets())('leads API on %s', (target) => {
     });
     expect(again.status).toBe(400);
     expect(again.body.issues[0]?.pointer).toBe('/domain');
+  });
+
+  it('clears an account fact with null, and the fit of its leads follows; the name cannot be cleared', async () => {
+    const account = await acme.call<Account>('POST', '/v1/accounts', {
+      name: 'Hooli',
+      domain: 'hooli.com',
+      industry: 'software',
+      employees: 400,
+      country: 'US',
+    });
+    const lead = await acme.call<Lead>('POST', '/v1/leads', {
+      email: 'gavin@hooli.com',
+      title: 'VP of Sales',
+    });
+    expect(lead.body.accountId).toBe(account.body.id);
+    const cleared = await acme.call<Account>('PATCH', `/v1/accounts/${account.body.id}`, {
+      industry: null,
+      employees: null,
+      domain: null,
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({
+      name: 'Hooli',
+      industry: null,
+      employees: null,
+      domain: null,
+      country: 'US',
+    });
+    const after = await acme.call<Lead>('GET', `/v1/leads/${lead.body.id}`);
+    expect(after.body.fit).toBeLessThan(lead.body.fit);
+    const nameless = await acme.call<{ issues: { pointer: string }[] }>(
+      'PATCH',
+      `/v1/accounts/${account.body.id}`,
+      {
+        name: null,
+      },
+    );
+    expect(nameless.status).toBe(400);
+    expect(nameless.body.issues.map((i) => i.pointer)).toEqual(['/name']);
   });
 
   it('refuses a duplicate email', async () => {
