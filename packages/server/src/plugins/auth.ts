@@ -95,8 +95,10 @@ const INPUT_PARTS = ['params', 'querystring', 'body', 'headers'] as const;
  * document lists them: 401 on every authenticated route, 400 on every route that validates some input.
  */
 export function documentAuthenticatedRoute(route: RouteOptions): void {
-  const schema = (route.schema ??= {});
-  const response = (schema.response ??= {}) as Record<string, unknown>;
+  route.schema ??= {};
+  const schema = route.schema;
+  schema.response ??= {};
+  const response = schema.response as Record<string, unknown>;
   response['401'] ??= errorSchema;
   if (INPUT_PARTS.some((part) => schema[part] !== undefined)) response['400'] ??= errorSchema;
 }
