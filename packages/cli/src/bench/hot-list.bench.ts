@@ -101,14 +101,15 @@ export const benchHotList: DbBench = async (session) => {
 
   const db = summarize(inDb);
   const http = summarize(overHttp);
+  // The goals are stated for a million leads; smaller fixtures (PGlite's) report without a verdict.
+  const judged = fixture.leads >= 1_000_000;
   return [
     {
       name: `hot list top ${LIMIT}, in the database (${fixture.label})`,
       target,
       value: db.p50,
       unit: 'ms p50',
-      goal: '<= 2 ms p50',
-      meetsGoal: db.p50 <= 2,
+      ...(judged ? { goal: '<= 2 ms p50', meetsGoal: db.p50 <= 2 } : {}),
       detail:
         `hottestLeads() from Node over ${runs} runs: p99 ${ms(db.p99)}; server-side execution (EXPLAIN ANALYZE) ` +
         `p50 ${ms(median(explains))}; plan: ${shape}`,
@@ -118,8 +119,7 @@ export const benchHotList: DbBench = async (session) => {
       target,
       value: http.p50,
       unit: 'ms p50',
-      goal: '<= 10 ms p50',
-      meetsGoal: http.p50 <= 10,
+      ...(judged ? { goal: '<= 10 ms p50', meetsGoal: http.p50 <= 10 } : {}),
       detail: `${runs} sequential keep-alive requests: p99 ${ms(http.p99)}, max ${ms(http.max)}`,
     },
   ];
