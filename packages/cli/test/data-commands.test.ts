@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Lead, LeadList } from '@triage/contracts';
 import { buildApp, type Database } from '@triage/server';
 import { rows } from '@triage/server/db/sql';
+import { ensureDemoUser } from '@triage/server/demo/demo-user';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -244,6 +245,7 @@ describe.each(dbTargets())('triage tenant / import / export on %s', (target) => 
       'heat',
       'source',
       'owner',
+      'ownerEmail',
       'createdAt',
     ]);
     const finn = exported.find((l) => l.email === 'finn@vandelay.com')!;
@@ -282,6 +284,35 @@ describe.each(dbTargets())('triage tenant / import / export on %s', (target) => 
     expect(problems).toEqual([
       expect.objectContaining({ row: '2', column: 'Owner', kind: 'rejected', value: stranger }),
     ]);
+  });
+
+  it('names owners by email on the way in and out, so the owners of an export import again', async () => {
+    const database = await ws.open();
+    try {
+      await ensureDemoUser(database.db, tenant.tenantId);
+    } finally {
+      await database.close();
+    }
+    const csv = join(ws.folder, 'owner-emails.csv');
+    const mapping = join(ws.folder, 'owner-emails.json');
+    writeFileSync(
+      csv,
+      'Email,Owner email\nmila@ownedco.io,Demo@Triage.local\nnoor@ownedco.io,ghost@triage.local\n',
+    );
+    writeFileSync(mapping, JSON.stringify({ columns: { Email: 'email', 'Owner email': 'ownerEmail' } }));
+    const result = await ws.run(['import', 'leads', csv, '--map', mapping]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Imported:\s+1\n/);
+    expect(result.stdout).toContain(
+      'row 3, column "Owner email", rejected: no user with this email in this workspace',
+    );
+
+    const exported = await ws.run(['export', 'leads', '--format', 'csv']);
+    const mila = (parse(exported.stdout, { columns: true }) as Record<string, string>[]).find(
+      (l) => l.email === 'mila@ownedco.io',
+    );
+    expect(mila?.ownerEmail).toBe('demo@triage.local');
+    expect(mila?.owner).not.toBe('');
   });
 
   it('refuses a mapping with an unknown field before reading the file, with exit code 1', async () => {

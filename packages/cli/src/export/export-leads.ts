@@ -27,6 +27,7 @@ export const EXPORT_COLUMNS = [
   'heat',
   'source',
   'owner',
+  'ownerEmail',
   'createdAt',
 ] as const;
 export type ExportedLead = Record<(typeof EXPORT_COLUMNS)[number], string | number | null>;
@@ -54,6 +55,7 @@ interface ExportRow {
   engagementAsOf: number;
   source: string | null;
   owner: string | null;
+  ownerEmail: string | null;
   createdAt: Date | string;
   /** created_at in PostgreSQL's own text form: exact to the microsecond, unlike a JS Date, so the keyset is too. */
   cursor: string;
@@ -89,6 +91,7 @@ export async function exportLeads(options: ExportLeadsOptions): Promise<number> 
       heat: heatTier(engagement, engagementPolicy.heatTiers),
       source: row.source,
       owner: row.owner,
+      ownerEmail: row.ownerEmail,
       createdAt: toIso(row.createdAt),
     };
   };
@@ -114,6 +117,7 @@ export async function exportLeads(options: ExportLeadsOptions): Promise<number> 
       sql`select l.id, l.email, l.first_name as "firstName", l.last_name as "lastName", l.title, a.name as company,
             a.domain, l.stage, s.fit_score as "fitScore", s.engagement_value as "engagementValue",
             s.engagement_as_of as "engagementAsOf", l.source, coalesce(u.name, l.owner_id::text) as owner,
+            u.email as "ownerEmail",
             l.created_at as "createdAt", l.created_at::text as cursor
           from leads l
           join lead_scores s on s.tenant_id = l.tenant_id and s.lead_id = l.id

@@ -26,9 +26,13 @@ export const ACCOUNT_FIELDS = [
 
 const CUSTOM_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
+/** The owner named by a user's email (the `ownerEmail` column of an export) instead of ownerId. */
+export const OWNER_EMAIL = 'ownerEmail';
+
 /** Every target a column may map to, for error messages and --help. */
 export const TARGET_FIELDS_HELP = [
   ...LEAD_FIELDS,
+  OWNER_EMAIL,
   ...ACCOUNT_FIELDS.map((f) => `account.${f}`),
   'custom.<key>',
   'account.custom.<key>',
@@ -36,12 +40,14 @@ export const TARGET_FIELDS_HELP = [
 
 export type MappingTarget =
   | { kind: 'lead'; field: (typeof LEAD_FIELDS)[number] }
+  | { kind: 'ownerEmail' }
   | { kind: 'account'; field: (typeof ACCOUNT_FIELDS)[number] }
   | { kind: 'custom'; key: string }
   | { kind: 'accountCustom'; key: string };
 
 /** Reads "account.employees", "custom.plan"...; undefined when the text names no field. */
 export function parseTarget(text: string): MappingTarget | undefined {
+  if (text === OWNER_EMAIL) return { kind: 'ownerEmail' };
   if ((LEAD_FIELDS as readonly string[]).includes(text))
     return { kind: 'lead', field: text as (typeof LEAD_FIELDS)[number] };
   if (text.startsWith('account.custom.')) {

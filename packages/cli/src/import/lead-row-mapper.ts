@@ -1,6 +1,7 @@
 import { leadInputSchema } from '@triage/contracts';
 import { domainOf } from '@triage/core';
 import type { BulkLeadInput } from '@triage/server/modules/leads/bulk-insert-leads';
+import { z } from 'zod';
 import { type LeadMapping, MappingError, type MappingTarget, parseTarget } from './lead-mapping';
 
 /** One thing wrong with one row, named by the column a spreadsheet user sees. */
@@ -13,6 +14,7 @@ export interface RowIssue {
 export type MappedRow = { ok: true; lead: BulkLeadInput } | { ok: false; issues: RowIssue[] };
 
 const NUMERIC_ACCOUNT_FIELDS = new Set(['employees', 'annualRevenue']);
+const ownerEmailSchema = z.email('must be the email of a user of the workspace').toLowerCase();
 
 /** "1,200", "1 200", "$5,000,000" and "5e6" are numbers people type; thousands separators are dropped. */
 export function parseNumberCell(text: string): number | undefined {
@@ -89,13 +91,25 @@ export function compileRowMapper(mapping: LeadMapping, header: readonly string[]
     let hasAccount = false;
     let hasCustom = false;
     let hasAccountCustom = false;
+    let ownerEmail: string | undefined;
     let issues: RowIssue[] | undefined;
     for (const slot of slots) {
       const cell = slot.index >= 0 ? cells[slot.index]?.trim() : undefined;
       const text = cell ? cell : slot.fallback;
       if (text === undefined || text === '') continue;
       const { target } = slot;
-      if (target.kind === 'lead') input[target.field] = text;
+      if (target.kind === 'ownerEmail') {
+        const parsed = ownerEmailSchema.safeParse(text);
+        if (parsed.success) ownerEmail = parsed.data;
+        else {
+          issues = issues ?? [];
+          issues.push({
+            column: slot.column ?? `(default for ${slot.targetText})`,
+            problem: parsed.error.issues[0]!.message,
+            value: text,
+          });
+        }
+      } else if (target.kind === 'lead') input[target.field] = text;
       else if (target.kind === 'custom') {
         custom[target.key] = text;
         hasCustom = true;
@@ -140,8 +154,17 @@ export function compileRowMapper(mapping: LeadMapping, header: readonly string[]
     }
     if (hasAccount) input.account = account;
 
+    if (ownerEmail !== undefined && input.ownerId !== undefined) {
+      issues = issues ?? [];
+      issues.push({
+        column: columnOfTarget.get('ownerEmail')!,
+        problem: 'name the owner by ownerId or by ownerEmail, not both',
+        value: ownerEmail,
+      });
+    }
     const parsed = leadInputSchema.safeParse(input);
-    if (parsed.success && !issues) return { ok: true, lead: parsed.data };
+    if (parsed.success && !issues)
+      return { ok: true, lead: ownerEmail === undefined ? parsed.data : { ...parsed.data, ownerEmail } };
     const all = issues ?? [];
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

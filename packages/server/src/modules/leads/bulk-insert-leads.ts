@@ -10,8 +10,10 @@ import type { ActivePolicy } from '../policy/policy.service';
 import { fitSubjectOf, newLeadFitFields } from '../scoring/fit-subject';
 import { createScoreRows } from '../scoring/lead-scores.repository';
 import { creationTransition, insertTransitions } from '../transitions/transitions.repository';
-import { findUserIds } from '../users/users.repository';
+import { findUserIds, findUserIdsByEmail } from '../users/users.repository';
 import { UNKNOWN_OWNER } from './lead-owner';
+
+const UNKNOWN_OWNER_EMAIL = 'no user with this email in this workspace';
 
 export interface BulkLeadInput {
   email: string;
@@ -22,6 +24,8 @@ export interface BulkLeadInput {
   country?: string | undefined;
   source?: string | undefined;
   ownerId?: string | undefined;
+  /** The owner named by a user's email instead of the id (an import of an export); becomes ownerId. */
+  ownerEmail?: string | undefined;
   stage?: string | undefined;
   custom?: Record<string, unknown> | undefined;
   account?: AccountInput | undefined;
@@ -74,7 +78,7 @@ export async function insertLeadsBulk(
 ): Promise<BulkInsertResult> {
   const unique = new Map<string, BulkLeadInput>();
   for (const input of inputs) if (!unique.has(input.email)) unique.set(input.email, input);
-  const refused = await unknownOwners(db, tenantId, unique.values());
+  const refused = await resolveOwners(db, tenantId, unique);
   const list = [...unique.values()].filter((input) => !refused.has(input.email));
   if (list.length === 0) return new BulkInsertResult([], refused);
   const kindOfDomain = memo<EmailDomainKind>((domain) => emailDomainKind(`x@${domain}`));
@@ -142,16 +146,30 @@ export async function insertLeadsBulk(
   );
 }
 
-async function unknownOwners(
+/**
+ * Owners named by email become ids; an owner (by id or email) who is not a user of the tenant refuses that row
+ * alone. Inputs are replaced in `unique`, never changed in place: the caller's objects stay as it gave them.
+ */
+async function resolveOwners(
   db: Db,
   tenantId: string,
-  inputs: Iterable<BulkLeadInput>,
+  unique: Map<string, BulkLeadInput>,
 ): Promise<Map<string, BulkLeadProblem>> {
-  const owned = [...inputs].filter((input) => input.ownerId);
+  const refused = new Map<string, BulkLeadProblem>();
+  const byEmail = [...unique.values()].filter((input) => input.ownerEmail);
+  if (byEmail.length) {
+    const ids = await findUserIdsByEmail(db, tenantId, [
+      ...new Set(byEmail.map((input) => input.ownerEmail!.toLowerCase())),
+    ]);
+    for (const input of byEmail) {
+      const ownerId = ids.get(input.ownerEmail!.toLowerCase());
+      if (ownerId) unique.set(input.email, { ...input, ownerId });
+      else refused.set(input.email, { field: 'ownerEmail', problem: UNKNOWN_OWNER_EMAIL });
+    }
+  }
+  const owned = [...unique.values()].filter((input) => input.ownerId && !input.ownerEmail);
   const known = await findUserIds(db, tenantId, [...new Set(owned.map((input) => input.ownerId!))]);
-  return new Map(
-    owned
-      .filter((input) => !known.has(input.ownerId!))
-      .map((input) => [input.email, { field: 'ownerId', problem: UNKNOWN_OWNER }]),
-  );
+  for (const input of owned)
+    if (!known.has(input.ownerId!)) refused.set(input.email, { field: 'ownerId', problem: UNKNOWN_OWNER });
+  return refused;
 }

@@ -53,6 +53,22 @@ export async function findUserIds(db: Db, tenantId: string, ids: readonly string
   return new Set(found.map((row) => row.id));
 }
 
+/** email (lower case) → id of the tenant's users among `emails`: an import names owners by email. */
+export async function findUserIdsByEmail(
+  db: Db,
+  tenantId: string,
+  emails: readonly string[],
+): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map();
+  const found = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      and(eq(users.tenantId, tenantId), sql`lower(${users.email}) = any(${sql.param([...emails])}::text[])`),
+    );
+  return new Map(found.map((row) => [row.email.toLowerCase(), row.id]));
+}
+
 export async function insertUser(
   db: Db,
   user: { tenantId: string; email: string; name: string; role: string; passwordHash: string | null },
