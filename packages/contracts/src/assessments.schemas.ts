@@ -60,6 +60,8 @@ export type AssessmentView = z.infer<typeof assessmentViewSchema>;
 
 export const frameworkSummarySchema = z.object({
   key: z.string(),
+  /** One of the workspace's own frameworks (policy.frameworks.custom) rather than a built-in one. */
+  custom: z.boolean(),
   version: z.number().int(),
   name: z.string(),
   description: z.string(),
@@ -75,3 +77,4 @@ export const frameworkSummarySchema = z.object({
   ),
 });
 export const frameworkListSchema = z.object({ items: z.array(frameworkSummarySchema) });
+export type FrameworkList = z.infer<typeof frameworkListSchema>;

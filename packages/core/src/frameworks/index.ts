@@ -30,3 +30,4 @@ export { MEDDIC } from './meddic.framework';
 export { MEDDPICC } from './meddpicc.framework';
 export type { FrameworkIssue } from './pass-rule';
 export { checkPassRule, describePassRule } from './pass-rule';
+export { findWorkspaceFramework, isCustomFramework, workspaceFrameworks } from './workspace-frameworks';

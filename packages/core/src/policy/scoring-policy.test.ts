@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CUSTOM_DISCOVERY_V1 } from '../frameworks/fixtures/custom-discovery.fixture';
+import { findWorkspaceFramework, workspaceFrameworks } from '../frameworks/workspace-frameworks';
 import { DEFAULT_POLICY } from './default-policy';
 import { POLICY_V1_FIXTURE } from './fixtures/policy-v1.fixture';
 import type { ScoringPolicy } from './scoring-policy';
@@ -176,5 +178,46 @@ describe('stored policy versions', () => {
       k: 3,
       required: ['need'],
     });
+  });
+
+  it('carries custom frameworks held to the framework rules, beside the built-in ones', () => {
+    const parsed = parseScoringPolicy(
+      variant((p) => {
+        p.frameworks.custom = [CUSTOM_DISCOVERY_V1];
+        p.frameworks.default = 'acme_discovery';
+      }),
+    );
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(workspaceFrameworks(parsed.policy).map((f) => f.key)).toEqual([
+      'bant',
+      'anum',
+      'faint',
+      'champ',
+      'meddic',
+      'meddpicc',
+      'gpctba_ci',
+      'acme_discovery',
+    ]);
+    expect(findWorkspaceFramework(parsed.policy, 'acme_discovery')?.name).toBe('Acme discovery');
+    expect(findWorkspaceFramework(DEFAULT_POLICY, 'acme_discovery')).toBeUndefined();
+  });
+
+  it('refuses a custom framework that breaks the framework rules or takes a built-in or repeated key', () => {
+    const thin = {
+      ...CUSTOM_DISCOVERY_V1,
+      criteria: CUSTOM_DISCOVERY_V1.criteria.map((c, i) => (i === 0 ? { ...c, questions: ['Why?'] } : c)),
+    };
+    expect(issuesOf(variant((p) => (p.frameworks.custom = [thin]))).map((i) => i.path)).toEqual([
+      'frameworks.custom.0.criteria.0.questions',
+    ]);
+    expect(
+      issuesOf(variant((p) => (p.frameworks.custom = [{ ...CUSTOM_DISCOVERY_V1, key: 'bant' }]))),
+    ).toEqual([{ path: 'frameworks.custom.0.key', message: expect.stringContaining('built-in') }]);
+    expect(
+      issuesOf(variant((p) => (p.frameworks.custom = [CUSTOM_DISCOVERY_V1, CUSTOM_DISCOVERY_V1]))).map(
+        (i) => i.path,
+      ),
+    ).toEqual(['frameworks.custom.1.key']);
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isBuiltInFrameworkKey } from '../frameworks/built-in-frameworks';
+import { frameworkDefinitionSchema } from '../frameworks/framework-schema';
 import type { PassRule } from '../frameworks/framework-types';
 import { icpRuleSchema } from './icp-rule';
 
@@ -87,9 +89,27 @@ export const scoringPolicySchema = z
     frameworks: z.strictObject({
       default: z.string().min(1, 'frameworks.default names a framework key, e.g. "bant"'),
       passRules: z.record(z.string().min(1), passRuleSchema).exactOptional(),
+      /**
+       * The workspace's own frameworks, held to the same rules as the built-in ones and versioned with the
+       * policy: a change is a new policy version, and assessments keep the framework version they were made with.
+       */
+      custom: z.array(frameworkDefinitionSchema).max(20, 'at most 20 custom frameworks').exactOptional(),
     }),
   })
   .superRefine((policy, ctx) => {
+    const customKeys = new Set<string>();
+    (policy.frameworks.custom ?? []).forEach((framework, index) => {
+      const path = ['frameworks', 'custom', index, 'key'];
+      if (isBuiltInFrameworkKey(framework.key))
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `"${framework.key}" is a built-in framework; give the custom one another key`,
+        });
+      else if (customKeys.has(framework.key))
+        ctx.addIssue({ code: 'custom', path, message: `Duplicate framework key "${framework.key}"` });
+      customKeys.add(framework.key);
+    });
     const seen = new Map<string, number>();
     policy.icp.rules.forEach((rule, index) => {
       const first = seen.get(rule.id);

@@ -14,10 +14,11 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
   app.get('/frameworks', {
     schema: {
       tags,
-      summary: 'Built-in qualification frameworks with their criteria and questions',
+      summary:
+        'Qualification frameworks with their criteria and questions: the built-in ones, then the workspace’s own (policy.frameworks.custom)',
       response: { 200: frameworkListSchema },
     },
-    handler: async () => listFrameworks(),
+    handler: (request) => listFrameworks(ctx, request.auth),
   });
   app.get('/leads/:id/assessments/:framework', {
     schema: {

@@ -1,11 +1,13 @@
 import type { AssessmentInput, AssessmentView, FieldIssue } from '@triage/contracts';
 import {
   type Assessment,
-  BUILT_IN_FRAMEWORKS,
   evaluateAssessment,
   type FrameworkDefinition,
-  getBuiltInFramework,
+  findWorkspaceFramework,
+  isCustomFramework,
   passRuleOverride,
+  type ScoringPolicy,
+  workspaceFrameworks,
 } from '@triage/core';
 import type { AppContext } from '../../context';
 import { toIso } from '../../db/timestamps';
@@ -21,8 +23,9 @@ import {
   saveAssessment,
 } from './assessments.repository';
 
-export function requireFramework(key: string): FrameworkDefinition {
-  const framework = getBuiltInFramework(key);
+/** A built-in framework, or one of the workspace's own (from its policy). */
+export function requireFramework(policy: ScoringPolicy, key: string): FrameworkDefinition {
+  const framework = findWorkspaceFramework(policy, key);
   if (!framework) throw notFound(`Framework "${key}"`);
   return framework;
 }
@@ -80,11 +83,11 @@ function toView(
 }
 
 export async function getAssessment(ctx: AppContext, auth: AuthContext, leadId: string, key: string) {
-  const framework = requireFramework(key);
   const [policy] = await Promise.all([
     ctx.policies.get(auth.tenantId),
     requireLead(ctx.db, auth.tenantId, leadId),
   ]);
+  const framework = requireFramework(policy.policy, key);
   const stored = await findAssessment(ctx.db, auth.tenantId, leadId, key);
   return toView(leadId, framework, stored, passRuleOverride(policy.policy, key));
 }
@@ -100,7 +103,7 @@ export async function putAssessment(
   key: string,
   input: AssessmentInput,
 ) {
-  const framework = requireFramework(key);
+  const framework = requireFramework((await ctx.policies.get(auth.tenantId)).policy, key);
   const known = new Set(framework.criteria.map((c) => c.key));
   const issues: FieldIssue[] = Object.keys(input.criteria)
     .filter((k) => !known.has(k))
@@ -167,11 +170,14 @@ export async function storeAssessment(
   return toView(leadId, framework, stored, passRule);
 }
 
-export function listFrameworks() {
+/** The built-in frameworks, then the workspace's own. */
+export async function listFrameworks(ctx: AppContext, auth: AuthContext) {
+  const policy = await ctx.policies.get(auth.tenantId);
   return {
-    items: BUILT_IN_FRAMEWORKS.map((f) => {
+    items: workspaceFrameworks(policy.policy).map((f) => {
       return {
         key: f.key,
+        custom: isCustomFramework(f),
         version: f.version,
         name: f.name,
         description: f.description,

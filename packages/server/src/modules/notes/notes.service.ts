@@ -80,7 +80,7 @@ async function applyAnalysis(
 export async function createNote(ctx: AppContext, auth: AuthContext, leadId: string, input: NoteInput) {
   const policy = await ctx.policies.get(auth.tenantId);
   await requireLead(ctx.db, auth.tenantId, leadId);
-  const framework = requireFramework(input.framework ?? policy.policy.frameworks.default);
+  const framework = requireFramework(policy.policy, input.framework ?? policy.policy.frameworks.default);
   const referenceDate = input.referenceDate ?? new Date(ctx.now()).toISOString().slice(0, 10);
   const analysis = analyzeConversation({
     text: input.text,
@@ -113,7 +113,7 @@ export async function applyNote(
 ) {
   const note = await findNote(ctx.db, auth.tenantId, leadId, noteId);
   if (!note) throw notFound('Note');
-  const framework = requireFramework(note.framework);
+  const framework = requireFramework((await ctx.policies.get(auth.tenantId)).policy, note.framework);
   return {
     note: toNoteView(note),
     ...(await applyAnalysis(ctx, auth, leadId, framework, note.analysis as ConversationAnalysis, accepted)),

@@ -1,13 +1,10 @@
 import type { FieldIssue } from '@triage/contracts';
-import { BUILT_IN_FRAMEWORKS, type ScoringPolicy } from '@triage/core';
+import { type ScoringPolicy, workspaceFrameworks } from '@triage/core';
 import { jsonPointer } from '../../http-error';
 
-/**
- * The framework keys a policy may name. Workspaces have only the built-in frameworks today; when custom
- * frameworks are stored, their keys join this list.
- */
-export function knownFrameworkKeys(): string[] {
-  return BUILT_IN_FRAMEWORKS.map((framework) => framework.key);
+/** The framework keys a policy may name: the built-in ones and the custom ones it defines itself. */
+export function knownFrameworkKeys(policy: ScoringPolicy): string[] {
+  return workspaceFrameworks(policy).map((framework) => framework.key);
 }
 
 /** A policy that names a framework nobody can assess with would leave every lead without a qualification path. */

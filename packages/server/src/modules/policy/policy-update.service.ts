@@ -10,7 +10,7 @@ import { knownFrameworkKeys, unknownFrameworkIssues } from './policy-frameworks'
 
 /** Publishes a new policy version and rescores every lead to it before answering. */
 export async function updatePolicy(ctx: AppContext, auth: AuthContext, input: PolicyInput) {
-  const unknownFrameworks = unknownFrameworkIssues(input.policy, knownFrameworkKeys());
+  const unknownFrameworks = unknownFrameworkIssues(input.policy, knownFrameworkKeys(input.policy));
   if (unknownFrameworks.length) throw invalid(unknownFrameworks);
   const previous = await ctx.policies.get(auth.tenantId);
   let published: Awaited<ReturnType<typeof publishPolicy>>;
