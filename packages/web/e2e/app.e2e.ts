@@ -319,6 +319,37 @@ describe('Triage in a real browser', () => {
     expect(await leadsWith(server.apiKey)).toBe(200);
   });
 
+  it('adds a custom framework in settings, makes it the default and publishes it with the policy', async () => {
+    const pilotReady = {
+      key: 'pilot_ready',
+      version: 1,
+      name: 'Pilot ready',
+      description: 'Our check before we offer a paid pilot.',
+      criteria: ['sponsor', 'data_access'].map((key, i) => ({
+        key,
+        label: key === 'sponsor' ? 'Sponsor' : 'Data access',
+        description: `Criterion ${i + 1} of our pilot check.`,
+        level: i === 0 ? 'organization' : 'opportunity',
+        weight: 1,
+        concepts: [i === 0 ? 'champion' : 'decision_process'],
+        questions: [`Who covers ${key}?`, `When is ${key} settled?`, `What could block ${key}?`],
+      })),
+      passRule: { kind: 'all' },
+    };
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Custom frameworks').fill(JSON.stringify([pilotReady], null, 2));
+    await page.getByLabel('Default framework').selectOption('pilot_ready');
+    await page.getByRole('button', { name: 'Publish new version' }).click();
+    await page.getByRole('status').filter({ hasText: 'is live' }).waitFor();
+    const policy = await client.getPolicy();
+    expect(policy.policy.frameworks.default).toBe('pilot_ready');
+    expect((await client.frameworks()).items.find((f) => f.key === 'pilot_ready')?.custom).toBe(true);
+    // Back to BANT for the rest of the suite; the custom framework stays available.
+    await client.putPolicy({
+      policy: { ...policy.policy, frameworks: { ...policy.policy.frameworks, default: 'bant' } },
+    });
+  });
+
   it('shows the model state: an empty model dashboard and the training refusal with the counts', async () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByTestId('model-empty').waitFor();

@@ -7,6 +7,7 @@ import { fromDraft, newRuleId, type PolicyDraft, type RuleRow, toDraft } from '.
 import { ModelsSection } from '../models/models-section';
 import { useDocumentTitle } from '../routing/router';
 import { ApiKeysSection } from '../settings/api-keys-section';
+import { CustomFrameworksField } from '../settings/custom-frameworks-field';
 
 type PassRule = NonNullable<ScoringPolicy['frameworks']['passRules']>[string];
 
@@ -23,6 +24,8 @@ export function SettingsScreen() {
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
+  // Bumped when the draft is replaced as a whole (published, discarded), so text fields start again from it.
+  const [draftGeneration, setDraftGeneration] = useState(0);
 
   useEffect(() => {
     if (live.data && !draft) setDraft(toDraft(live.data.policy));
@@ -39,6 +42,8 @@ export function SettingsScreen() {
       );
       queryClient.setQueryData(['policy'], result);
       setDraft(toDraft(result.policy));
+      setDraftGeneration((n) => n + 1);
+      void queryClient.invalidateQueries({ queryKey: ['frameworks'] });
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
       void queryClient.invalidateQueries({ queryKey: ['lead'] });
     },
@@ -78,6 +83,14 @@ export function SettingsScreen() {
     publish.mutate(result.policy);
   };
   const defaultKey = p.frameworks.default;
+  // The published frameworks, plus custom ones added in this draft (they can be the default before publishing).
+  const published = frameworks.data?.items ?? [{ key: defaultKey, name: defaultKey }];
+  const frameworkChoices = [
+    ...published.filter((f) => !('custom' in f && f.custom)),
+    ...(p.frameworks.custom ?? []).map((f) => ({ key: f.key, name: f.name })),
+  ];
+  if (!frameworkChoices.some((f) => f.key === defaultKey))
+    frameworkChoices.push({ key: defaultKey, name: defaultKey });
   const passRule = p.frameworks.passRules?.[defaultKey];
   const ownRule = frameworks.data?.items.find((f) => f.key === defaultKey)?.passRule;
   const setPassRule = (rule: PassRule | undefined) =>
@@ -361,7 +374,7 @@ export function SettingsScreen() {
                 })
               }
             >
-              {(frameworks.data?.items ?? [{ key: defaultKey, name: defaultKey }]).map((f) => (
+              {frameworkChoices.map((f) => (
                 <option key={f.key} value={f.key}>
                   {f.name}
                 </option>
@@ -401,6 +414,16 @@ export function SettingsScreen() {
               onChange={(v) => setPassRule({ ...passRule, threshold: v })}
             />
           )}
+          <CustomFrameworksField
+            key={draftGeneration}
+            custom={p.frameworks.custom}
+            onChange={(custom) =>
+              update((n) => {
+                if (custom) n.frameworks.custom = custom;
+                else delete n.frameworks.custom;
+              })
+            }
+          />
         </div>
       </section>
 
@@ -414,7 +437,14 @@ export function SettingsScreen() {
           onChange={(e) => setNote(e.target.value)}
           style={{ flex: '1 1 240px' }}
         />
-        <button type="button" className="btn ghost" onClick={() => setDraft(toDraft(live.data.policy))}>
+        <button
+          type="button"
+          className="btn ghost"
+          onClick={() => {
+            setDraft(toDraft(live.data.policy));
+            setDraftGeneration((n) => n + 1);
+          }}
+        >
           Discard changes
         </button>
         <button type="button" className="btn primary" onClick={save} disabled={publish.isPending}>
