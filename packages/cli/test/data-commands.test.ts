@@ -125,7 +125,7 @@ describe.each(dbTargets())('triage tenant / import / export on %s', (target) => 
     expect(result.stdout).toMatch(/Rows read:\s+13\n/);
     expect(result.stdout).toMatch(/Imported:\s+7\n/);
     expect(result.stdout).toMatch(
-      /Skipped:\s+6 rows \(3 invalid, 1 repeated in the file, 1 already in the workspace, 1 refused by the database\)/,
+      /Skipped:\s+6 rows \(3 invalid, 1 repeated in the file, 1 already in the workspace, 1 refused when written\)/,
     );
     expect(result.stdout).toMatch(
       /Problems:\s+8 \(4 invalid, 1 duplicate, 1 existing, 1 rejected, 1 warning\)\n/,

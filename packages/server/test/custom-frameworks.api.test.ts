@@ -136,6 +136,46 @@ describe.each(dbTargets())('custom frameworks on %s', (target) => {
     });
     expect(dropped.status).toBe(400);
     expect(dropped.body.issues?.map((i) => i.pointer)).toEqual(['/policy/frameworks/default']);
+    // An override the framework's criteria cannot satisfy would keep every lead from passing.
+    const impossible = await putPolicy(acme, (policy) => {
+      policy.frameworks.passRules = { pilot_ready: { kind: 'k_of_n', k: 9 } };
+    });
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.issues?.map((i) => i.pointer)).toEqual([
+      '/policy/frameworks/passRules/pilot_ready/k',
+    ]);
+
+    // Changing the criteria under the same version would read old assessments against new criteria.
+    const unversioned = await putPolicy(acme, (policy) => {
+      const [pilot] = policy.frameworks.custom as (typeof PILOT_READY)[];
+      policy.frameworks.custom = [
+        { ...pilot!, criteria: [pilot!.criteria[0]!, { ...pilot!.criteria[1]!, key: 'data_export' }] },
+      ] as never;
+    });
+    expect(unversioned.status).toBe(400);
+    expect(unversioned.body.issues?.map((i) => i.pointer)).toEqual(['/policy/frameworks/custom/0/version']);
     expect((await acme.call<Policy>('GET', '/v1/policy')).body.version).toBe(before);
+
+    const versioned = await putPolicy(acme, (policy) => {
+      const [pilot] = policy.frameworks.custom as (typeof PILOT_READY)[];
+      policy.frameworks.custom = [
+        {
+          ...pilot!,
+          version: 2,
+          criteria: [pilot!.criteria[0]!, { ...pilot!.criteria[1]!, key: 'data_export' }],
+        },
+      ] as never;
+    });
+    expect(versioned.status).toBe(201);
+  });
+
+  it('refuses a call note on a framework the workspace does not have, at /framework', async () => {
+    const lead = (await acme.call<Lead>('POST', '/v1/leads', { email: 'notes@pilotco.io' })).body;
+    const note = await acme.call<{ issues: { pointer: string }[] }>('POST', `/v1/leads/${lead.id}/notes`, {
+      text: 'They have budget set aside for next quarter.',
+      framework: 'nope',
+    });
+    expect(note.status).toBe(400);
+    expect(note.body.issues.map((i) => i.pointer)).toEqual(['/framework']);
   });
 });

@@ -103,7 +103,7 @@ describe.each(dbTargets())('call notes on %s', (target) => {
     expect(badDate.body.issues[0]!.pointer).toBe('/referenceDate');
     expect(
       (await acme.call('POST', `/v1/leads/${lead.id}/notes`, { text: 'ok', framework: 'nosuch' })).status,
-    ).toBe(404);
+    ).toBe(400);
     expect((await globex.call('POST', `/v1/leads/${lead.id}/notes`, { text: 'hello' })).status).toBe(404);
     expect((await globex.call('GET', `/v1/leads/${lead.id}/notes`)).status).toBe(404);
   });

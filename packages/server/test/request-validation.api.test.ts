@@ -340,6 +340,26 @@ describe.each(dbTargets())('request validation on %s', (target) => {
       expect(nothing.statusCode).toBe(400);
       expect((nothing.json() as ErrorReply).issues).toHaveLength(1);
     });
+
+    it('tells a client that sent a form (curl -d) to send JSON, in the same shape', async () => {
+      const form = await t.app.inject({
+        method: 'POST',
+        url: '/v1/leads',
+        headers: {
+          authorization: `Bearer ${acme.apiKey}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        payload: '{"email":"form@shape.dev"}',
+      });
+      expect(form.statusCode).toBe(415);
+      expect((form.json() as ErrorReply).issues).toEqual([
+        {
+          location: 'headers',
+          pointer: '/content-type',
+          message: expect.stringContaining('application/json'),
+        },
+      ]);
+    });
   });
 
   describe('OpenAPI', () => {

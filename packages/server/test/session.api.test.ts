@@ -1,7 +1,7 @@
 import type { Lead, Session, UserList } from '@triage/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoUser } from '../src/demo/demo-user';
-import { SIGN_IN_ATTEMPTS } from '../src/modules/users/users.routes';
+import { SIGN_IN_ATTEMPTS } from '../src/modules/users/sign-in-throttle';
 import { startTestApp, type TestApp, type TestTenant } from './support/test-app';
 import { dbTargets } from './support/test-database';
 
@@ -94,17 +94,29 @@ describe.each(dbTargets())('sessions and users API on %s', (target) => {
     expect(history.body.items[0]?.actor.kind).toBe('user');
   });
 
-  it('stops password guessing: past the limit a client waits, and other emails are not locked out', async () => {
-    const attempt = (email: string) =>
-      t.app.inject({ method: 'POST', url: '/v1/session', payload: { email, password: 'guess' } });
+  it('stops password guessing: past the limit a client waits, other emails are not locked out, the window ends', async () => {
+    const attempt = (email: string, pass = 'guess') =>
+      t.app.inject({ method: 'POST', url: '/v1/session', payload: { email, password: pass } });
     for (let i = 0; i < SIGN_IN_ATTEMPTS.max; i++)
       expect((await attempt('Target@Triage.local')).statusCode).toBe(401);
     // The email is counted whatever its case, so changing it does not buy more guesses.
     const blocked = await attempt('target@triage.local');
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error).toBe('too_many_attempts');
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(blocked.headers['retry-after'])).toBe(SIGN_IN_ATTEMPTS.windowMs / 1000);
     expect((await attempt('someone-else@triage.local')).statusCode).toBe(401);
+    t.clock.now += SIGN_IN_ATTEMPTS.windowMs;
+    expect((await attempt('target@triage.local')).statusCode).toBe(401);
+    t.clock.now -= SIGN_IN_ATTEMPTS.windowMs;
+  });
+
+  it('counts only failures: signing in often is never throttled, and a success clears earlier mistakes', async () => {
+    for (let i = 0; i < SIGN_IN_ATTEMPTS.max + 2; i++) expect((await signIn()).response.statusCode).toBe(201);
+    for (let i = 0; i < SIGN_IN_ATTEMPTS.max - 1; i++)
+      expect((await signIn('not-the-password')).response.statusCode).toBe(401);
+    expect((await signIn()).response.statusCode).toBe(201);
+    expect((await signIn('not-the-password')).response.statusCode).toBe(401);
+    expect((await signIn()).response.statusCode).toBe(201);
   });
 
   it('signs out: the cookie stops working', async () => {

@@ -344,6 +344,17 @@ describe('Triage in a real browser', () => {
     const policy = await client.getPolicy();
     expect(policy.policy.frameworks.default).toBe('pilot_ready');
     expect((await client.frameworks()).items.find((f) => f.key === 'pilot_ready')?.custom).toBe(true);
+    // Reloaded, the default is offered once, by its name.
+    await page.reload();
+    const options = page.getByLabel('Default framework').locator('option[value="pilot_ready"]');
+    await expect.poll(() => options.count()).toBe(1);
+    expect(await options.textContent()).toBe('Pilot ready');
+    // Half-typed JSON is not published (the last valid list would be, silently).
+    const field = page.getByLabel('Custom frameworks');
+    await field.fill((await field.inputValue()).slice(0, -5));
+    await page.getByRole('button', { name: 'Publish new version' }).click();
+    await page.getByRole('alert').filter({ hasText: 'the JSON is not complete yet' }).waitFor();
+    expect((await client.getPolicy()).version).toBe(policy.version);
     // Back to BANT for the rest of the suite; the custom framework stays available.
     await client.putPolicy({
       policy: { ...policy.policy, frameworks: { ...policy.policy.frameworks, default: 'bant' } },

@@ -75,7 +75,7 @@ export function formatSummary(summary: ImportSummary): string {
   return [
     `Rows read:   ${n(summary.rowsRead)}`,
     `Imported:    ${n(summary.imported)}`,
-    `Skipped:     ${n(skipped)} rows (${n(summary.invalid)} invalid, ${n(summary.duplicates)} repeated in the file, ${n(summary.existing)} already in the workspace, ${n(summary.rejected)} refused by the database)`,
+    `Skipped:     ${n(skipped)} rows (${n(summary.invalid)} invalid, ${n(summary.duplicates)} repeated in the file, ${n(summary.existing)} already in the workspace, ${n(summary.rejected)} refused when written)`,
     `Problems:    ${n(problemCount(summary))}${byKind ? ` (${byKind})` : ''}`,
     `Speed:       ${n(summary.rowsPerSecond)} rows/s (${(summary.elapsedMs / 1000).toFixed(1)} s)`,
     summary.modelVersion === null

@@ -58,11 +58,17 @@ export const errorHandlerPlugin = fp(
         });
       }
       const status = error.statusCode ?? 500;
-      if (status >= 400 && status < 500) {
-        const code =
-          error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type' : 'bad_request';
-        return reply.status(status).send({ error: code, message: error.message });
+      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+        // `curl -d` sends form encoding by default: say what to send instead of only what was refused.
+        const message = 'must be application/json: send the body as JSON with content-type: application/json';
+        return reply.status(415).send({
+          error: 'unsupported_media_type',
+          message: `Unsupported body type (${request.headers['content-type'] ?? 'none'}): the body ${message}`,
+          issues: [{ location: 'headers', pointer: '/content-type', message }],
+        });
       }
+      if (status >= 400 && status < 500)
+        return reply.status(status).send({ error: 'bad_request', message: error.message });
       request.log.error({ err: error }, 'unhandled error');
       return reply
         .status(500)

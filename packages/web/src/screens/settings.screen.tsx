@@ -26,6 +26,7 @@ export function SettingsScreen() {
   const [saved, setSaved] = useState<string | null>(null);
   // Bumped when the draft is replaced as a whole (published, discarded), so text fields start again from it.
   const [draftGeneration, setDraftGeneration] = useState(0);
+  const [customFrameworksValid, setCustomFrameworksValid] = useState(true);
 
   useEffect(() => {
     if (live.data && !draft) setDraft(toDraft(live.data.policy));
@@ -75,6 +76,10 @@ export function SettingsScreen() {
     setSaved(null);
   };
   const save = () => {
+    if (!customFrameworksValid) {
+      setProblems(['Custom frameworks: the JSON is not complete yet; fix it or clear the field.']);
+      return;
+    }
     const result = fromDraft(draft);
     if (!result.ok) {
       setProblems(result.problems);
@@ -83,14 +88,13 @@ export function SettingsScreen() {
     publish.mutate(result.policy);
   };
   const defaultKey = p.frameworks.default;
-  // The published frameworks, plus custom ones added in this draft (they can be the default before publishing).
-  const published = frameworks.data?.items ?? [{ key: defaultKey, name: defaultKey }];
-  const frameworkChoices = [
-    ...published.filter((f) => !('custom' in f && f.custom)),
-    ...(p.frameworks.custom ?? []).map((f) => ({ key: f.key, name: f.name })),
-  ];
-  if (!frameworkChoices.some((f) => f.key === defaultKey))
-    frameworkChoices.push({ key: defaultKey, name: defaultKey });
+  // The built-in frameworks and this draft's own (a new one can be the default before it is published), once each;
+  // the default's bare key only while the list is loading.
+  const choices = new Map<string, string>();
+  for (const f of frameworks.data?.items ?? []) if (!f.custom) choices.set(f.key, f.name);
+  for (const f of p.frameworks.custom ?? []) choices.set(f.key, f.name);
+  if (!choices.has(defaultKey)) choices.set(defaultKey, defaultKey);
+  const frameworkChoices = [...choices].map(([key, name]) => ({ key, name }));
   const passRule = p.frameworks.passRules?.[defaultKey];
   const ownRule = frameworks.data?.items.find((f) => f.key === defaultKey)?.passRule;
   const setPassRule = (rule: PassRule | undefined) =>
@@ -416,6 +420,7 @@ export function SettingsScreen() {
           )}
           <CustomFrameworksField
             key={draftGeneration}
+            onValidity={setCustomFrameworksValid}
             custom={p.frameworks.custom}
             onChange={(custom) =>
               update((n) => {
@@ -443,6 +448,7 @@ export function SettingsScreen() {
           onClick={() => {
             setDraft(toDraft(live.data.policy));
             setDraftGeneration((n) => n + 1);
+            setCustomFrameworksValid(true);
           }}
         >
           Discard changes

@@ -14,9 +14,12 @@ const asText = (custom: CustomFrameworks | undefined) =>
 export function CustomFrameworksField({
   custom,
   onChange,
+  onValidity,
 }: {
   custom: CustomFrameworks | undefined;
   onChange: (custom: CustomFrameworks | undefined) => void;
+  /** Told whether the text is a JSON list now: the policy must not be published from half-typed JSON. */
+  onValidity: (valid: boolean) => void;
 }) {
   const [text, setText] = useState(() => asText(custom));
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,6 +27,7 @@ export function CustomFrameworksField({
     setText(next);
     if (!next.trim()) {
       setProblem(null);
+      onValidity(true);
       onChange(undefined);
       return;
     }
@@ -31,9 +35,11 @@ export function CustomFrameworksField({
       const parsed: unknown = JSON.parse(next);
       if (!Array.isArray(parsed)) throw new Error('write a list: [ { "key": …, … } ]');
       setProblem(null);
+      onValidity(true);
       onChange(parsed as CustomFrameworks);
     } catch (error) {
       setProblem(`Not valid JSON yet: ${error instanceof Error ? error.message : String(error)}`);
+      onValidity(false);
     }
   };
   return (

@@ -4,14 +4,16 @@ import {
   type ConversationAnalysis,
   evidenceToAssessment,
   type FrameworkDefinition,
+  findWorkspaceFramework,
 } from '@triage/core';
 import type { AppContext } from '../../context';
 import { toIso } from '../../db/timestamps';
-import { notFound } from '../../http-error';
+import { invalid, notFound } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import type { StoredCriterion } from '../assessments/assessments.repository';
 import { requireFramework, storeAssessment } from '../assessments/assessments.service';
 import { requireLead } from '../leads/require-lead';
+import { knownFrameworkKeys } from '../policy/policy-frameworks';
 import { findNote, insertNote, listNotes, type NoteRow } from './notes.repository';
 
 const toNoteView = (row: NoteRow): Note => ({
@@ -80,6 +82,14 @@ async function applyAnalysis(
 export async function createNote(ctx: AppContext, auth: AuthContext, leadId: string, input: NoteInput) {
   const policy = await ctx.policies.get(auth.tenantId);
   await requireLead(ctx.db, auth.tenantId, leadId);
+  if (input.framework !== undefined && !findWorkspaceFramework(policy.policy, input.framework))
+    throw invalid([
+      {
+        location: 'body',
+        pointer: '/framework',
+        message: `names no framework of this workspace (known: ${knownFrameworkKeys(policy.policy).join(', ')})`,
+      },
+    ]);
   const framework = requireFramework(policy.policy, input.framework ?? policy.policy.frameworks.default);
   const referenceDate = input.referenceDate ?? new Date(ctx.now()).toISOString().slice(0, 10);
   const analysis = analyzeConversation({

@@ -6,13 +6,22 @@ import { conflict, invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { rescoreTenant } from '../scoring/rescore.service';
 import { publishPolicy, toPolicyView } from './policy.service';
-import { knownFrameworkKeys, unknownFrameworkIssues } from './policy-frameworks';
+import {
+  knownFrameworkKeys,
+  passRuleOverrideIssues,
+  unknownFrameworkIssues,
+  unversionedFrameworkChanges,
+} from './policy-frameworks';
 
 /** Publishes a new policy version and rescores every lead to it before answering. */
 export async function updatePolicy(ctx: AppContext, auth: AuthContext, input: PolicyInput) {
-  const unknownFrameworks = unknownFrameworkIssues(input.policy, knownFrameworkKeys(input.policy));
-  if (unknownFrameworks.length) throw invalid(unknownFrameworks);
   const previous = await ctx.policies.get(auth.tenantId);
+  const frameworkIssues = [
+    ...unknownFrameworkIssues(input.policy, knownFrameworkKeys(input.policy)),
+    ...passRuleOverrideIssues(input.policy),
+    ...unversionedFrameworkChanges(previous.policy, input.policy),
+  ];
+  if (frameworkIssues.length) throw invalid(frameworkIssues);
   let published: Awaited<ReturnType<typeof publishPolicy>>;
   try {
     published = await publishPolicy(ctx.db, auth.tenantId, input.policy, input.note, auth.actor);

@@ -34,7 +34,7 @@ export const apiKeysRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     handler: async (request, reply) => {
       await revokeApiKey(ctx, request.auth, request.params.id);
-      app.forgetApiKey(request.params.id);
+      app.forgetApiKey(request.params.id.toLowerCase());
       return reply.status(204).send(null);
     },
   });

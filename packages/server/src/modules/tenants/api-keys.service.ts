@@ -46,7 +46,9 @@ export async function createApiKey(
  * Revokes a key of the workspace; revoking one already revoked changes nothing. The last live key cannot be
  * revoked: a workspace left without one could not call its own API to make another.
  */
-export async function revokeApiKey(ctx: AppContext, auth: AuthContext, id: string): Promise<void> {
+export async function revokeApiKey(ctx: AppContext, auth: AuthContext, keyId: string): Promise<void> {
+  // Ids are compared as text here, and a uuid may arrive in capitals.
+  const id = keyId.toLowerCase();
   await ctx.db.transaction(async (tx) => {
     const keys = await lockApiKeys(tx, auth.tenantId);
     const key = keys.find((row) => row.id === id);

@@ -1,17 +1,10 @@
-import rateLimit from '@fastify/rate-limit';
-import {
-  errorSchema,
-  SESSION_COOKIE,
-  type SignIn,
-  sessionSchema,
-  signInSchema,
-  userListSchema,
-} from '@triage/contracts';
+import { errorSchema, SESSION_COOKIE, sessionSchema, signInSchema, userListSchema } from '@triage/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { HttpError } from '../../http-error';
+import { SIGN_IN_ATTEMPTS, SignInThrottle } from './sign-in-throttle';
 import { currentSession, SESSION_TTL_MS, signIn, signOut, usersOfTenant } from './users.service';
 
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string | null) {
@@ -24,42 +17,38 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
   });
 }
 
-/** Attempts one client may make at one account's password before it has to wait for the window to pass. */
-export const SIGN_IN_ATTEMPTS = { max: 10, windowMs: 15 * 60_000 } as const;
-
 /**
- * Sign-in is the one /v1 route that needs no credentials; it lives outside the authenticated scope. Attempts are
- * counted per client address and email (after the body is validated, so the email is known): enough for a person
- * who mistypes, too few to guess a password, and one client guessing cannot lock other people out.
+ * Sign-in is the one /v1 route that needs no credentials; it lives outside the authenticated scope. Failed
+ * attempts are counted per client address and email: enough for a person who mistypes, too few to guess a
+ * password, and one client guessing cannot lock other people out (sign-in-throttle.ts).
  */
 export const signInRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  await app.register(rateLimit, {
-    global: false,
-    hook: 'preHandler',
-    errorResponseBuilder: (_request, context) =>
-      new HttpError(
-        context.statusCode,
-        'too_many_attempts',
-        `Too many sign-in attempts for this email from this address; try again in ${context.after}.`,
-      ),
-  });
+  const throttle = new SignInThrottle(ctx.now);
   app.post('/session', {
-    config: {
-      rateLimit: {
-        max: SIGN_IN_ATTEMPTS.max,
-        timeWindow: SIGN_IN_ATTEMPTS.windowMs,
-        keyGenerator: (request) => `${request.ip} ${(request.body as SignIn).email.toLowerCase()}`,
-      },
-    },
     schema: {
       tags: ['session'],
-      summary: `Sign in with email and password; sets an httpOnly session cookie. At most ${SIGN_IN_ATTEMPTS.max} attempts per client and email in ${SIGN_IN_ATTEMPTS.windowMs / 60_000} minutes (429 with Retry-After beyond).`,
+      summary: `Sign in with email and password; sets an httpOnly session cookie. After ${SIGN_IN_ATTEMPTS.max} failed attempts by one client for one email, it waits ${SIGN_IN_ATTEMPTS.windowMs / 60_000} minutes (429 with Retry-After).`,
       security: [],
       body: signInSchema,
       response: { 201: sessionSchema, 400: errorSchema, 401: errorSchema, 429: errorSchema },
     },
     handler: async (request, reply) => {
-      const { token, session } = await signIn(ctx, request.body);
+      const key = `${request.ip} ${request.body.email.toLowerCase()}`;
+      const wait = throttle.waitMs(key);
+      if (wait > 0) {
+        const minutes = Math.ceil(wait / 60_000);
+        reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw new HttpError(
+          429,
+          'too_many_attempts',
+          `Too many failed sign-ins for this email from this address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        );
+      }
+      const { token, session } = await signIn(ctx, request.body).catch((error: unknown) => {
+        if (error instanceof HttpError && error.statusCode === 401) throttle.failed(key);
+        throw error;
+      });
+      throttle.succeeded(key);
       setSessionCookie(request, reply, token);
       return reply.status(201).send(session);
     },
