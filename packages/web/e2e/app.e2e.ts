@@ -313,6 +313,9 @@ describe('Triage in a real browser', () => {
         .status;
     expect(await leadsWith(key)).toBe(200);
     await keys.getByRole('button', { name: 'Revoke Zapier' }).click();
+    // It asks once more before cutting the integration off.
+    expect(await leadsWith(key)).toBe(200);
+    await keys.getByRole('button', { name: 'Confirm: revoke Zapier' }).click();
     await keys.getByRole('row', { name: /Zapier.*revoked/ }).waitFor();
     expect(await leadsWith(key)).toBe(401);
     // The demo key the rest of the suite uses is untouched.

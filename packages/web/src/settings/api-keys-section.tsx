@@ -15,6 +15,8 @@ export function ApiKeysSection() {
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Revoking cuts an integration off at once: the button asks once more, in place.
+  const [confirming, setConfirming] = useState<string | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['api-keys'] });
   const failed = (fallback: string) => (error: unknown) =>
     setProblem(error instanceof ApiError ? error.message : fallback);
@@ -32,6 +34,7 @@ export function ApiKeysSection() {
   const revoke = useMutation({
     mutationFn: (key: ApiKey) => api.revokeApiKey(key.id),
     onSuccess: () => {
+      setConfirming(null);
       setProblem(null);
       refresh();
     },
@@ -90,17 +93,32 @@ export function ApiKeysSection() {
               <td>{day(key.createdAt)}</td>
               <td>{key.revokedAt ? `revoked ${day(key.revokedAt)}` : 'live'}</td>
               <td>
-                {!key.revokedAt && (
-                  <button
-                    type="button"
-                    className="btn small"
-                    disabled={revoke.isPending}
-                    onClick={() => revoke.mutate(key)}
-                    aria-label={`Revoke ${key.name}`}
-                  >
-                    Revoke
-                  </button>
-                )}
+                {!key.revokedAt &&
+                  (confirming === key.id ? (
+                    <span className="row">
+                      <button
+                        type="button"
+                        className="btn small danger"
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate(key)}
+                        aria-label={`Confirm: revoke ${key.name}`}
+                      >
+                        Revoke now
+                      </button>
+                      <button type="button" className="btn small ghost" onClick={() => setConfirming(null)}>
+                        Keep
+                      </button>
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="btn small"
+                      onClick={() => setConfirming(key.id)}
+                      aria-label={`Revoke ${key.name}`}
+                    >
+                      Revoke
+                    </button>
+                  ))}
               </td>
             </tr>
           ))}
