@@ -62,3 +62,32 @@ export const speedToLeadSchema = z.object({
   oldestOpenMinutes: z.number().nullable(),
 });
 export type SpeedToLead = z.infer<typeof speedToLeadSchema>;
+
+const icpRuleSuggestionSchema = z.record(z.string(), z.unknown());
+
+export const icpInsightsSchema = z.object({
+  leads: z.number().int(),
+  /** Leads that became customers. */
+  won: z.number().int(),
+  baseRate: z.number(),
+  /** False when there are too few customers to say anything; `reason` says what is missing. */
+  enough: z.boolean(),
+  reason: z.string().optional(),
+  insights: z.array(
+    z.object({
+      subject: z.enum(['account', 'contact']),
+      field: z.string(),
+      label: z.string(),
+      leads: z.number().int(),
+      won: z.number().int(),
+      rate: z.number(),
+      low: z.number(),
+      high: z.number(),
+      lift: z.number(),
+      verdict: z.enum(['over', 'under']),
+      /** An ICP rule (as in the policy) that would score this value by its lift. */
+      rule: icpRuleSuggestionSchema,
+    }),
+  ),
+});
+export type IcpInsightsView = z.infer<typeof icpInsightsSchema>;

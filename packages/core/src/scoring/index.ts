@@ -34,6 +34,15 @@ export {
 } from './fit-score';
 export { HEAT_TIER_LABELS, HEAT_TIERS, type HeatTier, heatTier } from './heat-tier';
 export {
+  type AttributeValueCount,
+  type IcpInsight,
+  type IcpInsights,
+  icpInsights,
+  MIN_CUSTOMERS_FOR_INSIGHTS,
+  MIN_LEADS_PER_VALUE,
+  wilsonInterval,
+} from './icp-insights';
+export {
   type AttributeScalar,
   type AttributeValue,
   fieldLabel,

@@ -4,12 +4,14 @@ import {
   errorSchema,
   funnelQuery,
   funnelSchema,
+  icpInsightsSchema,
   speedToLeadSchema,
 } from '@triage/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
 import { conversion, speedToLead } from './conversion.service';
 import { funnel } from './funnel.service';
+import { icpInsightsOf } from './icp-insights.service';
 
 export const analyticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/analytics/funnel', {
@@ -20,6 +22,15 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       response: { 200: funnelSchema, 400: errorSchema },
     },
     handler: (request) => funnel(ctx, request.auth, request.query),
+  });
+  app.get('/analytics/icp-insights', {
+    schema: {
+      tags: ['analytics'],
+      summary:
+        'The ICP checked against reality: attribute values the customers over- or under-index on against all leads, each with the ICP rule it suggests',
+      response: { 200: icpInsightsSchema },
+    },
+    handler: (request) => icpInsightsOf(ctx, request.auth),
   });
   app.get('/analytics/conversion', {
     schema: {
