@@ -4,6 +4,7 @@ import {
   type CONVERSION_DIMENSIONS,
   conversionSchema,
   funnelSchema,
+  icpInsightsSchema,
   speedToLeadSchema,
 } from './analytics.schemas';
 import { apiKeyListSchema, createdApiKeySchema, type NewApiKeyInput } from './api-keys.schemas';
@@ -160,6 +161,7 @@ export function createClient(options: ClientOptions = {}) {
       call(funnelSchema, 'GET', `/v1/analytics/funnel${queryString(query)}`),
     conversion: (by: (typeof CONVERSION_DIMENSIONS)[number]) =>
       call(conversionSchema, 'GET', `/v1/analytics/conversion?by=${by}`),
+    icpInsights: () => call(icpInsightsSchema, 'GET', '/v1/analytics/icp-insights'),
     speedToLead: () => call(speedToLeadSchema, 'GET', '/v1/analytics/speed-to-lead'),
     modelAnalytics: () => call(modelAnalyticsSchema, 'GET', '/v1/analytics/model'),
 

@@ -376,6 +376,34 @@ describe('Triage in a real browser', () => {
     expect(await refusal.textContent()).toMatch(/Not enough history to train a model: \d+ closed leads/);
   });
 
+  it('checks the ICP against the customers and adds a suggested rule to the policy from the dashboard', async () => {
+    // The demo's outcomes are random; twelve aerospace wins give the workspace something true to find.
+    for (let i = 0; i < 12; i++) {
+      const lead = await client.createLead({
+        email: `buyer${i}@orbital${i}.example`,
+        account: { name: `Orbital ${i}`, domain: `orbital${i}.example`, industry: 'aerospace' },
+      });
+      for (const to of ['mql', 'sal', 'sql', 'opportunity', 'customer'] as const)
+        await client.transition(lead.id, { to });
+    }
+    const insights = await client.icpInsights();
+    expect(insights.enough).toBe(true);
+    const aerospace = insights.insights.find((i) => i.label === 'aerospace')!;
+    expect(aerospace.verdict).toBe('over');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    // The dashboard's numbers are cached for a while; the wins above came in through the API meanwhile.
+    await page.reload();
+    const card = page.getByRole('region', { name: 'ICP insights' });
+    await card.getByRole('button', { name: 'Add industry aerospace to the ICP' }).click();
+    await card.getByRole('status').filter({ hasText: 'is live' }).waitFor();
+    await card
+      .getByRole('button', { name: 'Add industry aerospace to the ICP' })
+      .filter({ hasText: 'In the ICP' })
+      .waitFor();
+    const rules = (await client.getPolicy()).policy.icp.rules;
+    expect(rules.map((rule) => rule.id)).toContain((aerospace.rule as { id: string }).id);
+  });
+
   it('renders a stored HTML payload as text on every screen', async () => {
     const mallory = ids[XSS_LEAD_EMAIL]!;
     const injected = () => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);

@@ -4,6 +4,7 @@ import type { Stage } from '@triage/core';
 import { type ReactNode, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api/api-client';
+import { IcpInsightsCard } from '../icp/icp-insights-card';
 import { formatHours, formatMinutes, humanize, percent } from '../logic/format';
 import { ModelAnalyticsCard } from '../models/model-analytics-card';
 import { useDocumentTitle } from '../routing/router';
@@ -326,6 +327,7 @@ export function DashboardScreen() {
           />
         </ChartCard>
         <ModelAnalyticsCard />
+        <IcpInsightsCard />
       </div>
     </section>
   );
