@@ -13,7 +13,7 @@ import type { AuthContext } from '../../plugins/auth';
 import type { StoredCriterion } from '../assessments/assessments.repository';
 import { requireFramework, storeAssessment } from '../assessments/assessments.service';
 import { requireLead } from '../leads/require-lead';
-import { knownFrameworkKeys } from '../policy/policy-frameworks';
+import { knownFrameworkKeys, unknownFrameworkIssue } from '../policy/policy-frameworks';
 import { findNote, insertNote, listNotes, type NoteRow } from './notes.repository';
 
 const toNoteView = (row: NoteRow): Note => ({
@@ -82,15 +82,11 @@ async function applyAnalysis(
 export async function createNote(ctx: AppContext, auth: AuthContext, leadId: string, input: NoteInput) {
   const policy = await ctx.policies.get(auth.tenantId);
   await requireLead(ctx.db, auth.tenantId, leadId);
-  if (input.framework !== undefined && !findWorkspaceFramework(policy.policy, input.framework))
-    throw invalid([
-      {
-        location: 'body',
-        pointer: '/framework',
-        message: `names no framework of this workspace (known: ${knownFrameworkKeys(policy.policy).join(', ')})`,
-      },
-    ]);
-  const framework = requireFramework(policy.policy, input.framework ?? policy.policy.frameworks.default);
+  // The policy's default always names a framework it has (policy updates check it): only a named one can be wrong.
+  const key = input.framework ?? policy.policy.frameworks.default;
+  const framework = findWorkspaceFramework(policy.policy, key);
+  if (!framework)
+    throw invalid([unknownFrameworkIssue('/framework', key, knownFrameworkKeys(policy.policy))]);
   const referenceDate = input.referenceDate ?? new Date(ctx.now()).toISOString().slice(0, 10);
   const analysis = analyzeConversation({
     text: input.text,

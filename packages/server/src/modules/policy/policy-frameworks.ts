@@ -10,19 +10,22 @@ export function knownFrameworkKeys(policy: ScoringPolicy): string[] {
 
 /** A policy that names a framework nobody can assess with would leave every lead without a qualification path. */
 export function unknownFrameworkIssues(policy: ScoringPolicy, known: readonly string[]): FieldIssue[] {
-  const list = known.join(', ');
-  const issue = (pointer: string, key: string): FieldIssue => ({
-    location: 'body',
-    pointer,
-    message: `names no framework of this workspace: "${key}" (known: ${list})`,
-  });
   const issues: FieldIssue[] = [];
   if (!known.includes(policy.frameworks.default))
-    issues.push(issue('/policy/frameworks/default', policy.frameworks.default));
+    issues.push(unknownFrameworkIssue('/policy/frameworks/default', policy.frameworks.default, known));
   for (const key of Object.keys(policy.frameworks.passRules ?? {}))
     if (!known.includes(key))
-      issues.push(issue(jsonPointer(['policy', 'frameworks', 'passRules', key]), key));
+      issues.push(unknownFrameworkIssue(jsonPointer(['policy', 'frameworks', 'passRules', key]), key, known));
   return issues;
+}
+
+/** A request body field that names a framework the workspace does not have. */
+export function unknownFrameworkIssue(pointer: string, key: string, known: readonly string[]): FieldIssue {
+  return {
+    location: 'body',
+    pointer,
+    message: `names no framework of this workspace: "${key}" (known: ${known.join(', ')})`,
+  };
 }
 
 /**

@@ -33,8 +33,10 @@ export const apiKeysRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       response: { 204: z.null(), 404: errorSchema, 409: errorSchema },
     },
     handler: async (request, reply) => {
-      await revokeApiKey(ctx, request.auth, request.params.id);
-      app.forgetApiKey(request.params.id.toLowerCase());
+      // A uuid may arrive in capitals; keys are matched as text.
+      const id = request.params.id.toLowerCase();
+      await revokeApiKey(ctx, request.auth, id);
+      app.forgetApiKey(id);
       return reply.status(204).send(null);
     },
   });

@@ -32,23 +32,20 @@ export async function createApiKey(
   input: NewApiKeyInput,
 ): Promise<CreatedApiKey> {
   const key = newApiKey();
-  const { id } = await insertApiKey(ctx.db, {
+  const created = await insertApiKey(ctx.db, {
     tenantId: auth.tenantId,
     name: input.name,
     keyHash: hashSecret(key),
     prefix: key.slice(0, 8),
   });
-  const created = (await listApiKeys(ctx.db, auth.tenantId)).find((row) => row.id === id)!;
   return { ...toApiKey(created), key };
 }
 
 /**
- * Revokes a key of the workspace; revoking one already revoked changes nothing. The last live key cannot be
+ * Revokes a key of the workspace (`id` in lower case: keys are matched as text); revoking one already revoked changes nothing. The last live key cannot be
  * revoked: a workspace left without one could not call its own API to make another.
  */
-export async function revokeApiKey(ctx: AppContext, auth: AuthContext, keyId: string): Promise<void> {
-  // Ids are compared as text here, and a uuid may arrive in capitals.
-  const id = keyId.toLowerCase();
+export async function revokeApiKey(ctx: AppContext, auth: AuthContext, id: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const keys = await lockApiKeys(tx, auth.tenantId);
     const key = keys.find((row) => row.id === id);

@@ -10,11 +10,24 @@ export async function insertTenant(
   return row!;
 }
 
+export type ApiKeyRow = Pick<
+  typeof apiKeys.$inferSelect,
+  'id' | 'name' | 'prefix' | 'createdAt' | 'revokedAt'
+>;
+
+const apiKeyColumns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  createdAt: apiKeys.createdAt,
+  revokedAt: apiKeys.revokedAt,
+};
+
 export async function insertApiKey(
   db: Db,
   key: { tenantId: string; name: string; keyHash: string; prefix: string },
-): Promise<{ id: string }> {
-  const [row] = await db.insert(apiKeys).values(key).returning({ id: apiKeys.id });
+): Promise<ApiKeyRow> {
+  const [row] = await db.insert(apiKeys).values(key).returning(apiKeyColumns);
   return row!;
 }
 
@@ -33,19 +46,6 @@ export async function findApiKeyByHash(
 export async function listTenants(db: Db) {
   return db.select().from(tenants).orderBy(tenants.createdAt);
 }
-
-export type ApiKeyRow = Pick<
-  typeof apiKeys.$inferSelect,
-  'id' | 'name' | 'prefix' | 'createdAt' | 'revokedAt'
->;
-
-const apiKeyColumns = {
-  id: apiKeys.id,
-  name: apiKeys.name,
-  prefix: apiKeys.prefix,
-  createdAt: apiKeys.createdAt,
-  revokedAt: apiKeys.revokedAt,
-};
 
 export async function listApiKeys(db: Db, tenantId: string): Promise<ApiKeyRow[]> {
   return db
