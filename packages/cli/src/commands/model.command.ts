@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { readCsvRows, SPLIT_KINDS, type SplitKind } from '../model-eval/eval-dataset';
 import { evaluationJson, formatEvaluationReport } from '../model-eval/eval-report-format';
 import { evaluateOnRows } from '../model-eval/model-evaluation';
+import { delimiterFlag } from '../model-eval/sniff-delimiter';
 
 type EvalFlags = {
   csv: string;
@@ -10,7 +11,7 @@ type EvalFlags = {
   positive: string;
   negative?: string;
   exclude?: string;
-  delimiter: string;
+  delimiter?: string;
   split: string;
   seed: string;
   testFraction: string;
@@ -43,7 +44,7 @@ export function registerModelCommand(program: Command): void {
     .requiredOption('--positive <value>', 'target value that means converted / won')
     .option('--negative <values>', 'comma-separated target values that mean lost (other values are skipped)')
     .option('--exclude <columns>', 'comma-separated columns never to use as features')
-    .option('--delimiter <char>', 'field delimiter', ',')
+    .option('--delimiter <char>', 'field delimiter (default: guessed from the header line: , ; tab or |)')
     .option(
       '--split <kind>',
       `how to split: ${SPLIT_KINDS.join(' or ')} (ordered keeps file order)`,
@@ -56,8 +57,10 @@ export function registerModelCommand(program: Command): void {
       if (!(SPLIT_KINDS as readonly string[]).includes(flags.split)) {
         throw new Error(`--split must be one of ${SPLIT_KINDS.join(', ')} (got "${flags.split}")`);
       }
-      const delimiter = flags.delimiter === '\\t' ? '\t' : flags.delimiter;
-      const { rows } = readCsvRows(flags.csv, delimiter);
+      const { rows } = readCsvRows(
+        flags.csv,
+        flags.delimiter === undefined ? undefined : delimiterFlag(flags.delimiter),
+      );
       const report = evaluateOnRows(rows, {
         target: flags.target,
         positive: flags.positive,

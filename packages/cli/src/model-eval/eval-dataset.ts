@@ -1,22 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { cellText, createSeededRandom, shuffledIndices } from '@triage/core';
 import { parse } from 'csv-parse/sync';
+import { sniffDelimiter } from './sniff-delimiter';
 
 export type CsvRow = Record<string, string>;
 
-/** Reads a CSV with a header row; a byte-order mark and ragged rows are tolerated. */
-export function readCsvRows(path: string, delimiter = ','): { columns: string[]; rows: CsvRow[] } {
+/**
+ * Reads a CSV with a header row; a byte-order mark and ragged rows are tolerated. Without a delimiter, the header
+ * line decides (sniffDelimiter).
+ */
+export function readCsvRows(
+  path: string,
+  delimiter?: string,
+): { columns: string[]; rows: CsvRow[]; delimiter: string } {
   const text = readFileSync(path, 'utf8');
+  const used = delimiter ?? sniffDelimiter(text);
   const rows = parse(text, {
     columns: (header: string[]) => header.map((name) => name.trim()),
     bom: true,
-    delimiter,
+    delimiter: used,
     skip_empty_lines: true,
     relax_column_count: true,
     trim: false,
   }) as CsvRow[];
   const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
-  return { columns, rows };
+  return { columns, rows, delimiter: used };
 }
 
 export type TargetSelection = {
