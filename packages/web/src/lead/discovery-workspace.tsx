@@ -183,7 +183,7 @@ function Verdict({ view, saving }: { view: AssessmentView; saving: boolean }) {
         role="img"
         aria-label={`${Math.round(view.completeness * 100)}% of criteria known`}
       >
-        <span style={{ width: `${Math.round(view.completeness * 100)}%` }} />
+        <span className="progress-fill" style={{ width: `${Math.round(view.completeness * 100)}%` }} />
       </div>
       {view.failingLevel && (
         <p>

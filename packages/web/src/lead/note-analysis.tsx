@@ -98,7 +98,10 @@ export function NoteAnalysis({ leadId, note }: { leadId: string; note: Note }) {
         <div className="talk-ratio">
           <h4>Talk ratio</h4>
           <div className="progress two" role="img" aria-label={`Rep ${percent(analysis.talkRatio.rep)}`}>
-            <span style={{ width: `${Math.round(analysis.talkRatio.rep * 100)}%` }} />
+            <span
+              className="progress-fill"
+              style={{ width: `${Math.round(analysis.talkRatio.rep * 100)}%` }}
+            />
           </div>
           <p className="small">
             You spoke {percent(analysis.talkRatio.rep)} of the words ({analysis.talkRatio.repWords}), the

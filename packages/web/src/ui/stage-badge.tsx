@@ -28,7 +28,7 @@ export function FitMeter({ fit }: { fit: number }) {
   return (
     <span className={`fit fit-${band}`} role="img" aria-label={`Fit ${fit} of 100`}>
       <span className="fit-bar" aria-hidden="true">
-        <span style={{ width: `${Math.max(0, Math.min(100, fit))}%` }} />
+        <span className="fit-bar-fill" style={{ width: `${Math.max(0, Math.min(100, fit))}%` }} />
       </span>
       <span className="fit-number" aria-hidden="true">
         {fit}
