@@ -4,5 +4,6 @@ export * from './policy';
 export * from './predictive';
 export * from './scoring';
 export * from './signals';
+export * from './simulation';
 export * from './stages';
 export * from './units';
