@@ -8,5 +8,6 @@ export * from './events.schemas';
 export * from './leads.schemas';
 export * from './notes.schemas';
 export * from './policy.schemas';
+export * from './policy-simulation.schemas';
 export * from './predictive.schemas';
 export * from './session.schemas';

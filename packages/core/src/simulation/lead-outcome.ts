@@ -10,6 +10,8 @@ export type OutcomeState = (typeof OUTCOME_STATES)[number];
 
 /** What really became of a lead, read from its recorded stage history (manual moves included). */
 export interface LeadOutcome {
+  /** The stage it is in now. */
+  stage: Stage;
   /** The furthest sales stage it ever reached; null if it never got to SAL. */
   furthest: SalesMilestone | null;
   state: OutcomeState;
@@ -38,7 +40,7 @@ export const leadOutcome = (currentStage: Stage, enteredStages: readonly Stage[]
         : currentStage === 'nurture'
           ? 'nurture'
           : 'open';
-  return { furthest: SALES_MILESTONES[rank] ?? null, state, recordedQualified };
+  return { stage: currentStage, furthest: SALES_MILESTONES[rank] ?? null, state, recordedQualified };
 };
 
 /** Whether the outcome reached `milestone` or a later one. */
