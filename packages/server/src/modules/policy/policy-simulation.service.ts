@@ -108,21 +108,22 @@ export async function runPolicySimulation(
   current: ActivePolicy,
   input: PolicySimulationInput,
   now: number,
+  maxLeads = MAX_SIMULATED_LEADS,
 ): Promise<PolicySimulationView> {
   const issues = draftPolicyIssues(current.policy, input.policy);
   if (issues.length) throw invalid(issues);
   const period = resolveSimulationPeriod(input, now);
   const total = await countLeadsCreatedBetween(db, tenantId, period.from, period.to);
-  if (total > MAX_SIMULATED_LEADS)
+  if (total > maxLeads)
     throw new HttpError(
       422,
       'period_too_large',
-      `The period holds ${total} leads; one simulation replays at most ${MAX_SIMULATED_LEADS}. Choose a shorter period.`,
+      `The period holds ${total} leads; one simulation replays at most ${maxLeads}. Choose a shorter period.`,
       [
         {
           location: 'body',
           pointer: '/from',
-          message: `leaves ${total} leads in the period, more than ${MAX_SIMULATED_LEADS}`,
+          message: `leaves ${total} leads in the period, more than ${maxLeads}`,
         },
       ],
     );
