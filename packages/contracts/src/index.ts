@@ -11,3 +11,4 @@ export * from './policy.schemas';
 export * from './policy-simulation.schemas';
 export * from './predictive.schemas';
 export * from './session.schemas';
+export * from './webhooks.schemas';

@@ -22,6 +22,9 @@ import { predictiveJobs } from './modules/predictive/predictive.jobs';
 import { predictiveRoutes } from './modules/predictive/predictive.routes';
 import { apiKeysRoutes } from './modules/tenants/api-keys.routes';
 import { sessionRoutes, signInRoutes } from './modules/users/users.routes';
+import { resolveWebhookSettings, type WebhookOptions } from './modules/webhooks/webhook-settings';
+import { webhookJobs } from './modules/webhooks/webhooks.jobs';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { authPlugin, requireAuthentication } from './plugins/auth';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { jobsPlugin } from './plugins/jobs';
@@ -40,6 +43,8 @@ export interface AppOptions {
    * default so that building an app stays fast; the server turns it on.
    */
   jobs?: boolean | { retrainCron?: string; pollingIntervalSeconds?: number };
+  /** Outgoing webhooks: SSRF guard, timeout, retry schedule (deliveries run with the jobs). */
+  webhooks?: WebhookOptions;
 }
 
 /** Builds the whole HTTP app; it never listens (main.ts and the CLI do), so tests drive it with inject(). */
@@ -51,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const ctx = createContext(options.database, options.now);
+  const webhookSettings = resolveWebhookSettings(options.webhooks);
   app.decorate('ctx', ctx);
   ctx.predictions.onError = (error, tenantId, leadIds) =>
     app.log.error({ err: error, tenantId, leads: leadIds.length }, 'background re-prediction failed');
@@ -77,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     const jobOptions = options.jobs === true ? {} : options.jobs;
     await app.register(jobsPlugin, {
       ctx,
-      definitions: predictiveJobs(ctx, jobOptions.retrainCron),
+      definitions: [...predictiveJobs(ctx, jobOptions.retrainCron), ...webhookJobs(ctx, webhookSettings)],
       ...(jobOptions.pollingIntervalSeconds
         ? { pollingIntervalSeconds: jobOptions.pollingIntervalSeconds }
         : {}),
@@ -106,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       await v1.register(sessionRoutes, { ctx });
       await v1.register(streamRoutes, { ctx });
       await v1.register(apiKeysRoutes, { ctx });
+      await v1.register(webhooksRoutes, { ctx, settings: webhookSettings });
     },
     { prefix: '/v1' },
   );

@@ -3,6 +3,7 @@ import type { ServerConfig } from './config';
 import { createDatabase } from './db/create-db';
 import { startEmbeddedMaintenance } from './db/embedded-maintenance';
 import { ensureDemoWorkspace } from './demo/demo-workspace';
+import { webhookOptionsFromEnv } from './modules/webhooks/webhook-settings';
 
 /** Opens the database, seeds the demo workspace when asked and the database is empty, and listens. */
 export async function startServer(config: ServerConfig) {
@@ -13,6 +14,7 @@ export async function startServer(config: ServerConfig) {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // Model training (on demand and weekly) runs here, as durable jobs in the same database.
     jobs: true,
+    webhooks: webhookOptionsFromEnv(),
   });
   const stopMaintenance = startEmbeddedMaintenance(database, (error) =>
     app.log.error({ err: error }, 'maintenance failed'),

@@ -314,3 +314,90 @@ export const predictiveSettings = pgTable('predictive_settings', {
   scheduled: boolean('scheduled').notNull().default(true),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Outgoing webhook endpoints. The signing secret is kept as given (HMAC needs it, unlike an API key's hash) and
+ * shown to the client once; after a rotation the previous secret still signs until `previous_secret_until`.
+ */
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    url: text('url').notNull(),
+    events: text('events').array().notNull(),
+    description: text('description'),
+    active: boolean('active').notNull().default(true),
+    secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousSecretUntil: timestamp('previous_secret_until', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/**
+ * The transactional outbox: an event is written in the transaction of the change it reports, so it exists
+ * exactly when the change committed. The dispatcher fans it out into deliveries and stamps `dispatched_at`.
+ */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    type: text('type').notNull(),
+    /** The JSON body sent, byte for byte, on every attempt of every delivery. */
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('webhook_events_tenant_undispatched_idx')
+      .on(t.tenantId, t.createdAt)
+      .where(sql`dispatched_at is null`),
+  ],
+);
+
+/** One event to one endpoint: its id is the delivery id receivers dedupe on, the same on every retry. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    webhookId: uuid('webhook_id').notNull(),
+    eventId: uuid('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    /** pending | delivered | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a pending delivery is due; while an attempt runs, the end of its lease. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('webhook_deliveries_tenant_webhook_idx').on(t.tenantId, t.webhookId, t.createdAt.desc()),
+    index('webhook_deliveries_tenant_due_idx').on(t.tenantId, t.nextAttemptAt).where(sql`status = 'pending'`),
+  ],
+);
+
+/** Every HTTP attempt of a delivery, for the integrator's log. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    deliveryId: uuid('delivery_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    responseStatus: integer('response_status'),
+    error: text('error'),
+    /** The start of the response body, to see what the receiver said. */
+    responseExcerpt: text('response_excerpt'),
+    nextRetryAt: timestamp('next_retry_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.deliveryId, t.attempt] })],
+);

@@ -6,8 +6,8 @@ import type { Database } from '../db/create-db';
 
 /** What services use to queue durable work. */
 export interface JobQueue {
-  /** Queues a job; `singletonKey` keeps one queued and one running job per key. */
-  send(queue: string, data: object, singletonKey?: string): Promise<string | null>;
+  /** Queues a job; `singletonKey` keeps one queued and one running job per key; `startAfter` delays it. */
+  send(queue: string, data: object, singletonKey?: string, startAfter?: Date): Promise<string | null>;
 }
 
 export interface JobDefinition {
@@ -20,6 +20,8 @@ export interface JobDefinition {
   retryLimit?: number;
   /** Runs once the queues exist (e.g. to re-queue work a stopped process left behind). */
   onStart?: () => Promise<void>;
+  /** Workers this process runs for the queue (jobs of different singleton keys run side by side); 1 by default. */
+  workers?: number;
 }
 
 export interface JobsPluginOptions {
@@ -70,7 +72,11 @@ export const jobsPlugin = fp(
     boss.on('error', (error) => app.log.error({ err: error }, 'job runner error'));
     await boss.start();
     const queue: JobQueue = {
-      send: (name, data, singletonKey) => boss.send(name, data, singletonKey ? { singletonKey } : {}),
+      send: (name, data, singletonKey, startAfter) =>
+        boss.send(name, data, {
+          ...(singletonKey ? { singletonKey } : {}),
+          ...(startAfter ? { startAfter } : {}),
+        }),
     };
     ctx.jobs = queue;
     app.decorate('jobs', queue);
@@ -81,13 +87,15 @@ export const jobsPlugin = fp(
         retryLimit: definition.retryLimit ?? 2,
         expireInSeconds: definition.expireInSeconds ?? 15 * 60,
       });
-      await boss.work<Record<string, unknown>>(
-        definition.queue,
-        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-        async (jobs) => {
-          for (const job of jobs) await definition.handler(job.data);
-        },
-      );
+      for (let worker = 0; worker < (definition.workers ?? 1); worker++) {
+        await boss.work<Record<string, unknown>>(
+          definition.queue,
+          { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+          async (jobs) => {
+            for (const job of jobs) await definition.handler(job.data);
+          },
+        );
+      }
       if (definition.cron) await boss.schedule(definition.queue, definition.cron, {}, { tz: 'UTC' });
     }
     for (const definition of definitions) await definition.onStart?.();

@@ -138,7 +138,10 @@ export async function storeAssessment(
   framework: FrameworkDefinition,
   build: (stored: Record<string, StoredCriterion>) => Record<string, StoredCriterion>,
 ) {
-  const policy = await ctx.policies.get(auth.tenantId);
+  const [policy, outbox] = await Promise.all([
+    ctx.policies.get(auth.tenantId),
+    ctx.webhooks.outbox(auth.tenantId),
+  ]);
   const passRule = passRuleOverride(policy.policy, framework.key);
   const now = new Date(ctx.now());
   const stored = await ctx.db.transaction(async (tx) => {
@@ -163,10 +166,11 @@ export async function storeAssessment(
         now,
         framework,
       );
-      if (move) await recordTransitions(tx, auth.tenantId, [move]);
+      if (move) await recordTransitions(tx, auth.tenantId, [move], outbox);
     }
     return saved;
   });
+  outbox.committed();
   return toView(leadId, framework, stored, passRule);
 }
 

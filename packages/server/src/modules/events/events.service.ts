@@ -6,8 +6,10 @@ import {
   capWindowRanges,
   type EngagementEvent,
   type EngagementPolicy,
+  engagementAt,
   eventTypePolicy,
   type FitResult,
+  heatTier,
   orderingKey,
 } from '@triage/core';
 import type { AppContext } from '../../context';
@@ -21,6 +23,7 @@ import { type EngagementWrite, lockScoreRows, writeEngagement } from '../scoring
 import { decideStageAfterScoring, storedFit } from '../transitions/stage-automation';
 import type { NewTransition } from '../transitions/transitions.repository';
 import { recordTransitions } from '../transitions/transitions.service';
+import { heatTierChangedEvent, type OutboxEvent } from '../webhooks/webhook-payloads';
 import {
   findLeadIdsByEmails,
   findLedgerEvents,
@@ -57,8 +60,12 @@ export async function ingestEvents(
   );
   if (future.length) throw invalid(future);
 
-  const policy = await ctx.policies.get(auth.tenantId);
+  const [policy, outbox] = await Promise.all([
+    ctx.policies.get(auth.tenantId),
+    ctx.webhooks.outbox(auth.tenantId),
+  ]);
   const engagementPolicy = policy.policy.engagement;
+  const heatWatched = outbox.wants('lead.heat_tier_changed');
   const firstOfId = new Map<string, number>();
   events.forEach((e, i) => {
     if (!firstOfId.has(e.id)) firstOfId.set(e.id, i);
@@ -70,6 +77,7 @@ export async function ingestEvents(
   const outcome = await retryOnDeadlock(() =>
     ctx.db.transaction(async (tx) => {
       touched.length = 0;
+      outbox.hold();
       await useKeyedPlans(tx);
       const emails = [...new Set(unique.flatMap(({ event }) => (event.email ? [event.email] : [])))];
       const byEmail = await findLeadIdsByEmails(tx, auth.tenantId, emails);
@@ -89,6 +97,7 @@ export async function ingestEvents(
           policy,
           new Date(now),
           { kind: auth.actor.kind, id: auth.actor.id },
+          outbox,
         );
         createdLeads = created.size;
         for (const [email, id] of created) byEmail.set(email, id);
@@ -130,7 +139,10 @@ export async function ingestEvents(
         transitions: [],
         unscoredTypes: unscoredTypes(fresh, engagementPolicy),
       };
-      if (fresh.length === 0) return result;
+      if (fresh.length === 0) {
+        await outbox.flush(tx);
+        return result;
+      }
 
       // Everything from the lock to the commit is serialised with any other batch over the same leads, so only
       // what must see the previous holder's writes happens here: its engagement and the ledger's capped windows
@@ -142,6 +154,7 @@ export async function ingestEvents(
       const writes: EngagementWrite[] = [];
       const handRaises: { id: string; at: number }[] = [];
       const proposed: ProposedMove[] = [];
+      const heated: (OutboxEvent | undefined)[] = [];
       const at = new Date(now);
       for (const locked of leads) {
         const leadEvents = byLead.get(locked.id)!;
@@ -161,6 +174,7 @@ export async function ingestEvents(
           lastActivityAt: latest,
         });
         if (handRaise) handRaises.push({ id: locked.id, at: handRaise.occurredAt });
+        if (heatWatched) heated.push(heatClimb(locked, applied.state, now, policy.policy.engagement));
         const scored = {
           id: locked.id,
           stage: stages.get(locked.id)!,
@@ -187,7 +201,10 @@ export async function ingestEvents(
         const again = decideStageAfterScoring({ ...scored, stage }, fit, undefined, raised, policy, at);
         return again ? [again] : [];
       });
-      await recordTransitions(tx, auth.tenantId, transitions);
+      await recordTransitions(tx, auth.tenantId, transitions, outbox);
+      await outbox.add(tx, heated, at);
+      // The batch's events (leads created, stages moved, leads heated up) in one insert.
+      await outbox.flush(tx);
       touched.push(...byLead.keys());
       result.transitions = transitions.map((t) => ({
         leadId: t.leadId,
@@ -198,6 +215,7 @@ export async function ingestEvents(
       return result;
     }),
   );
+  outbox.committed();
   // After the commit, so a listener that reloads the inbox sees the new heat.
   if (outcome.accepted > 0) {
     // Decayed engagement and activity counts are model features: the stored P(convert) follows, shortly after.
@@ -210,6 +228,24 @@ export async function ingestEvents(
     });
   }
   return outcome;
+}
+
+/** The tier a lead's heat was in just before this batch (decayed to now) and the one it is in after it. */
+function heatClimb(
+  before: { id: string; engagementValue: number; engagementAsOf: number },
+  after: { value: number; asOf: number },
+  now: number,
+  policy: EngagementPolicy,
+): OutboxEvent | undefined {
+  const was = engagementAt({ value: before.engagementValue, asOf: before.engagementAsOf }, now, policy);
+  const is = engagementAt(after, now, policy);
+  return heatTierChangedEvent(
+    before.id,
+    heatTier(was, policy.heatTiers),
+    heatTier(is, policy.heatTiers),
+    is,
+    new Date(now),
+  );
 }
 
 function unscoredTypes(events: readonly NewEvent[], policy: EngagementPolicy): string[] {

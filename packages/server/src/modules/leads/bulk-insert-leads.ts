@@ -11,6 +11,8 @@ import { fitSubjectOf, newLeadFitFields } from '../scoring/fit-subject';
 import { createScoreRows } from '../scoring/lead-scores.repository';
 import { creationTransition, insertTransitions } from '../transitions/transitions.repository';
 import { findUserIds, findUserIdsByEmail } from '../users/users.repository';
+import type { TenantOutbox } from '../webhooks/webhook-outbox';
+import { leadCreatedEvent } from '../webhooks/webhook-payloads';
 import { UNKNOWN_OWNER } from './lead-owner';
 
 const UNKNOWN_OWNER_EMAIL = 'no user with this email in this workspace';
@@ -75,6 +77,8 @@ export async function insertLeadsBulk(
   policy: ActivePolicy,
   now: Date,
   actor: { kind: string; id: string | null },
+  /** Queues `lead.created` for each lead created, when a webhook listens to it. */
+  outbox?: TenantOutbox,
 ): Promise<BulkInsertResult> {
   const unique = new Map<string, BulkLeadInput>();
   for (const input of inputs) if (!unique.has(input.email)) unique.set(input.email, input);
@@ -121,6 +125,23 @@ export async function insertLeadsBulk(
         returning id, email, stage`,
   );
   const fitOf = new Map(prepared.map((p, i) => [ids[i]!, p.fit]));
+  if (outbox?.wants('lead.created')) {
+    const preparedOf = new Map(prepared.map((p, i) => [ids[i]!, p]));
+    const events = created.map((lead) => {
+      const p = preparedOf.get(lead.id)!;
+      const facts = {
+        ...lead,
+        source: p.fields.source,
+        accountId: p.accountId,
+        ownerId: p.input.ownerId ?? null,
+      };
+      return leadCreatedEvent(
+        { ...facts, fitScore: p.fit.score, fitKnockedOut: p.fit.knockedOut, createdAt: now },
+        actor,
+      );
+    });
+    await outbox.add(db, events, now);
+  }
   await createScoreRows(
     db,
     tenantId,

@@ -16,6 +16,7 @@ import { fitSubjectOf, newLeadFitFields, titleAttributes } from '../scoring/fit-
 import { decideStageAfterScoring } from '../transitions/stage-automation';
 import { creationTransition, insertTransitions } from '../transitions/transitions.repository';
 import { recordTransitions } from '../transitions/transitions.service';
+import { leadCreatedEvent } from '../webhooks/webhook-payloads';
 import { heatKeyBounds } from './heat-filter';
 import { decodeLeadCursor, leadCursor } from './lead-cursor';
 import { requireOwner } from './lead-owner';
@@ -54,7 +55,10 @@ async function resolveAccountId(db: Db, tenantId: string, input: LeadInput): Pro
 }
 
 export async function createLead(ctx: AppContext, auth: AuthContext, input: LeadInput) {
-  const policy = await ctx.policies.get(auth.tenantId);
+  const [policy, outbox] = await Promise.all([
+    ctx.policies.get(auth.tenantId),
+    ctx.webhooks.outbox(auth.tenantId),
+  ]);
   const result = await ctx.db.transaction(async (tx) => {
     if (await findLeadIdByEmail(tx, auth.tenantId, input.email)) return { duplicate: true as const };
     await requireOwner(tx, auth.tenantId, input.ownerId);
@@ -81,10 +85,16 @@ export async function createLead(ctx: AppContext, auth: AuthContext, input: Lead
     // The lead was inserted in its stage: its history starts there, with nothing to move.
     await insertTransitions(tx, auth.tenantId, [creationTransition(id, stage, auth.actor, now)]);
     const lead = await requireLead(tx, auth.tenantId, id);
+    if (outbox.wants('lead.created')) {
+      const facts = { id, email: lead.email, stage, source: lead.source, accountId, ownerId: lead.ownerId };
+      const created = { ...facts, fitScore: fit.score, fitKnockedOut: fit.knockedOut, createdAt: now };
+      await outbox.add(tx, [leadCreatedEvent(created, auth.actor)], now);
+    }
     const automatic = decideStageAfterScoring(lead, fit, 0, undefined, policy, now);
-    if (automatic) await recordTransitions(tx, auth.tenantId, [automatic]);
+    if (automatic) await recordTransitions(tx, auth.tenantId, [automatic], outbox);
     return { duplicate: false as const, lead: automatic ? await requireLead(tx, auth.tenantId, id) : lead };
   });
+  outbox.committed();
   if (result.duplicate) {
     throw invalid(
       [{ location: 'body', pointer: '/email', message: 'a lead with this email already exists' }],
@@ -104,7 +114,10 @@ export async function getLead(ctx: AppContext, auth: AuthContext, id: string) {
 }
 
 export async function patchLead(ctx: AppContext, auth: AuthContext, id: string, patch: LeadPatch) {
-  const policy = await ctx.policies.get(auth.tenantId);
+  const [policy, outbox] = await Promise.all([
+    ctx.policies.get(auth.tenantId),
+    ctx.webhooks.outbox(auth.tenantId),
+  ]);
   const lead = await ctx.db.transaction(async (tx) => {
     const current = await requireLead(tx, auth.tenantId, id, true);
     if (patch.accountId && !(await findAccount(tx, auth.tenantId, patch.accountId))) {
@@ -129,9 +142,10 @@ export async function patchLead(ctx: AppContext, auth: AuthContext, id: string, 
     const now = new Date(ctx.now());
     const automatic = decideStageAfterScoring(updated, fit, undefined, undefined, policy, now);
     if (!automatic) return updated;
-    await recordTransitions(tx, auth.tenantId, [automatic]);
+    await recordTransitions(tx, auth.tenantId, [automatic], outbox);
     return requireLead(tx, auth.tenantId, id);
   });
+  outbox.committed();
   // After the commit: the probability follows shortly, without holding the request or the transaction.
   ctx.predictions.schedule(auth.tenantId, [id]);
   return toLeadView(lead, policy, ctx.now());

@@ -18,6 +18,7 @@ import type { AppContext } from '../../context';
 import type { Db } from '../../db/create-db';
 import { rows } from '../../db/sql';
 import { conflict, notFound } from '../../http-error';
+import { modelActivatedEvent } from '../webhooks/webhook-payloads';
 import type { ActiveModel } from './active-model';
 import { leadFeatureRow } from './lead-features';
 import {
@@ -129,7 +130,16 @@ export async function activateModel(ctx: AppContext, tenantId: string, id: strin
     );
   }
   const now = new Date(ctx.now());
-  await ctx.db.transaction((tx) => setActiveModel(tx, tenantId, id, now));
+  const outbox = await ctx.webhooks.outbox(tenantId);
+  await ctx.db.transaction(async (tx) => {
+    await setActiveModel(tx, tenantId, id, now);
+    if (outbox.wants('model.activated')) {
+      const metrics = toModelView(row).metrics;
+      const facts = { id, version: row.version, trainingRows: row.trainingRows, activatedAt: now };
+      await outbox.add(tx, [modelActivatedEvent({ ...facts, rocAuc: metrics?.model.rocAuc ?? null })], now);
+    }
+  });
+  outbox.committed();
   ctx.models.invalidate(tenantId);
   const [active, policy] = await Promise.all([ctx.models.get(tenantId), ctx.policies.get(tenantId)]);
   let rescored = 0;

@@ -8,6 +8,8 @@ import { conflict, invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { toLeadView } from '../leads/lead-view';
 import { requireLead } from '../leads/require-lead';
+import type { TenantOutbox } from '../webhooks/webhook-outbox';
+import { stageChangedEvent } from '../webhooks/webhook-payloads';
 import {
   insertTransitions,
   listTransitions,
@@ -17,14 +19,19 @@ import {
 
 const STAGES_THAT_KEEP_A_REASON = new Set(['disqualified', 'closed_lost']);
 
-/** Appends the transitions and moves each lead to its last `toStage`, in one statement each. */
+/**
+ * Appends the transitions and moves each lead to its last `toStage`, in one statement each; with an outbox whose
+ * webhooks listen to `lead.stage_changed`, one more statement queues an event per move, in the same transaction.
+ */
 export async function recordTransitions(
   db: Db,
   tenantId: string,
   list: NewTransition[],
+  outbox?: TenantOutbox,
 ): Promise<TransitionRow[]> {
   if (list.length === 0) return [];
   const inserted = await insertTransitions(db, tenantId, list);
+  if (outbox?.wants('lead.stage_changed')) await outbox.add(db, inserted.map(stageChangedEvent), list[0]!.at);
   const last = new Map<string, NewTransition>();
   for (const t of list) last.set(t.leadId, t);
   const moves = [...last.values()];
@@ -59,7 +66,10 @@ export function toTransitionView(row: TransitionRow): Transition {
 }
 
 export async function transitionLead(ctx: AppContext, auth: AuthContext, id: string, input: TransitionInput) {
-  const policy = await ctx.policies.get(auth.tenantId);
+  const [policy, outbox] = await Promise.all([
+    ctx.policies.get(auth.tenantId),
+    ctx.webhooks.outbox(auth.tenantId),
+  ]);
   const { transition, lead } = await ctx.db.transaction(async (tx) => {
     const current = await requireLead(tx, auth.tenantId, id, true);
     const check = checkTransition({
@@ -83,20 +93,25 @@ export async function transitionLead(ctx: AppContext, auth: AuthContext, id: str
         ? `other: ${input.reasonText}`
         : input.reason
       : null;
-    const [row] = await recordTransitions(tx, auth.tenantId, [
-      {
-        leadId: id,
-        fromStage: current.stage,
-        toStage: input.to,
-        reason: input.reason ?? null,
-        note: input.note ?? (input.reasonText && input.reason !== 'other' ? input.reasonText : null),
-        actorKind: auth.actor.kind,
-        actorId: auth.actor.id,
-        rule: null,
-        why: reason ? `Moved by hand: ${reason}` : 'Moved by hand',
-        at: new Date(ctx.now()),
-      },
-    ]);
+    const [row] = await recordTransitions(
+      tx,
+      auth.tenantId,
+      [
+        {
+          leadId: id,
+          fromStage: current.stage,
+          toStage: input.to,
+          reason: input.reason ?? null,
+          note: input.note ?? (input.reasonText && input.reason !== 'other' ? input.reasonText : null),
+          actorKind: auth.actor.kind,
+          actorId: auth.actor.id,
+          rule: null,
+          why: reason ? `Moved by hand: ${reason}` : 'Moved by hand',
+          at: new Date(ctx.now()),
+        },
+      ],
+      outbox,
+    );
     if (input.reason === 'other' && input.reasonText) {
       await tx.execute(
         sql`update leads set disqualification_reason = ${reason} where tenant_id = ${auth.tenantId} and id = ${id}`,
@@ -104,6 +119,7 @@ export async function transitionLead(ctx: AppContext, auth: AuthContext, id: str
     }
     return { transition: row!, lead: await requireLead(tx, auth.tenantId, id) };
   });
+  outbox.committed();
   return { transition: toTransitionView(transition), lead: toLeadView(lead, policy, ctx.now()) };
 }
 
