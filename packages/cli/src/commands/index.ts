@@ -3,6 +3,7 @@ import { registerBenchCommand } from './bench.command';
 import { registerExportCommand } from './export.command';
 import { registerImportCommand } from './import.command';
 import { registerModelCommand } from './model.command';
+import { registerPolicyCommand } from './policy.command';
 import { registerServeCommand } from './serve.command';
 import { registerSignalsCommand } from './signals.command';
 import { registerTenantCommand } from './tenant.command';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerTenantCommand(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerPolicyCommand(program);
 }
