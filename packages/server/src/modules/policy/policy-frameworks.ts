@@ -61,3 +61,15 @@ export function unversionedFrameworkChanges(previous: ScoringPolicy, next: Scori
     ];
   });
 }
+
+/**
+ * What a new policy must satisfy beyond its schema, against the live one: `PUT /v1/policy` refuses a policy with
+ * these issues, and a simulation refuses the same draft, so a draft that simulates is a draft that publishes.
+ */
+export function policyChangeIssues(live: ScoringPolicy, next: ScoringPolicy): FieldIssue[] {
+  return [
+    ...unknownFrameworkIssues(next, knownFrameworkKeys(next)),
+    ...passRuleOverrideIssues(next),
+    ...unversionedFrameworkChanges(live, next),
+  ];
+}

@@ -15,7 +15,6 @@ import {
   MS_PER_DAY,
   type PolicyReplaySummary,
   type QualificationReplay,
-  type ScoringPolicy,
   type SimulationExample,
   type SimulationLead,
   type Stage,
@@ -26,12 +25,7 @@ import { HttpError, invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { accountOfRow, fitSubjectOf } from '../scoring/fit-subject';
 import type { ActivePolicy } from './policy.service';
-import {
-  knownFrameworkKeys,
-  passRuleOverrideIssues,
-  unknownFrameworkIssues,
-  unversionedFrameworkChanges,
-} from './policy-frameworks';
+import { policyChangeIssues } from './policy-frameworks';
 import {
   countLeadsCreatedBetween,
   findLedgerOfLeads,
@@ -80,15 +74,6 @@ export function resolveSimulationPeriod(
   return { from: new Date(from), to: new Date(to) };
 }
 
-/** The checks `PUT /v1/policy` makes beyond the schema, so a draft that simulates is a draft that publishes. */
-export function draftPolicyIssues(current: ScoringPolicy, draft: ScoringPolicy): FieldIssue[] {
-  return [
-    ...unknownFrameworkIssues(draft, knownFrameworkKeys(draft)),
-    ...passRuleOverrideIssues(draft),
-    ...unversionedFrameworkChanges(current, draft),
-  ];
-}
-
 /** `POST /v1/policy/simulate`: the draft against the tenant's live policy; nothing is stored. */
 export async function simulatePolicyDraft(
   ctx: AppContext,
@@ -110,7 +95,7 @@ export async function runPolicySimulation(
   now: number,
   maxLeads = MAX_SIMULATED_LEADS,
 ): Promise<PolicySimulationView> {
-  const issues = draftPolicyIssues(current.policy, input.policy);
+  const issues = policyChangeIssues(current.policy, input.policy);
   if (issues.length) throw invalid(issues);
   const period = resolveSimulationPeriod(input, now);
   const total = await countLeadsCreatedBetween(db, tenantId, period.from, period.to);

@@ -6,22 +6,13 @@ import { conflict, invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { rescoreTenant } from '../scoring/rescore.service';
 import { publishPolicy, toPolicyView } from './policy.service';
-import {
-  knownFrameworkKeys,
-  passRuleOverrideIssues,
-  unknownFrameworkIssues,
-  unversionedFrameworkChanges,
-} from './policy-frameworks';
+import { policyChangeIssues } from './policy-frameworks';
 
 /** Publishes a new policy version and rescores every lead to it before answering. */
 export async function updatePolicy(ctx: AppContext, auth: AuthContext, input: PolicyInput) {
   const previous = await ctx.policies.get(auth.tenantId);
-  const frameworkIssues = [
-    ...unknownFrameworkIssues(input.policy, knownFrameworkKeys(input.policy)),
-    ...passRuleOverrideIssues(input.policy),
-    ...unversionedFrameworkChanges(previous.policy, input.policy),
-  ];
-  if (frameworkIssues.length) throw invalid(frameworkIssues);
+  const issues = policyChangeIssues(previous.policy, input.policy);
+  if (issues.length) throw invalid(issues);
   let published: Awaited<ReturnType<typeof publishPolicy>>;
   try {
     published = await publishPolicy(ctx.db, auth.tenantId, input.policy, input.note, auth.actor);
