@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import apiReference from '@scalar/fastify-api-reference';
+import { webhookPayloadSchema } from '@triage/contracts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -73,7 +74,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
         description:
           'Lead qualification: fit, heat, stages, frameworks. Authenticate with `Authorization: Bearer <api key>`, or sign in (POST /v1/session) and send the session cookie plus the `x-csrf-token` header on unsafe requests.',
       },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } },
+        // What webhook receivers get: no route answers with it, so it is listed here.
+        schemas: {
+          WebhookPayload: z.toJSONSchema(webhookPayloadSchema, { target: 'openapi-3.0' }) as object,
+        },
+      },
       security: [{ apiKey: [] }],
     },
     transform: jsonSchemaTransform,

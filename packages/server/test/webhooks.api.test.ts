@@ -12,6 +12,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { rows } from '../src/db/sql';
+import { sweepWebhooks } from '../src/modules/webhooks/webhook-delivery.service';
+import { resolveWebhookSettings } from '../src/modules/webhooks/webhook-settings';
 import { verifySignature } from '../src/modules/webhooks/webhook-signature';
 import { startTestApp, T0, type TestApp, type TestTenant } from './support/test-app';
 import { dbTargets } from './support/test-database';
@@ -240,6 +242,37 @@ describe.each(dbTargets())('outgoing webhooks on %s', (target) => {
     await acme.call('POST', `/v1/leads/${lead.body.id}/transitions`, { to: 'sql' });
     expect(await outboxRows(acme.tenantId)).toBe(0);
     expect(hook.received).toHaveLength(0);
+  });
+
+  it('delivers what a process without jobs committed once the sweep finds it, and nothing for a refused change', async () => {
+    const acme = await t.tenant('Acme');
+    const hook = await receiver();
+    await subscribe(acme, hook.url, ['lead.stage_changed']);
+    const lead = await acme.call<Lead>('POST', '/v1/leads', { email: 'hal@contoso.com' });
+    // Another process, with no job runner: it writes the outbox and cannot wake a dispatcher.
+    const apiOnly = await buildApp({ database: t.database, now: () => t.clock.now });
+    try {
+      const move = (to: string) =>
+        apiOnly.inject({
+          method: 'POST',
+          url: `/v1/leads/${lead.body.id}/transitions`,
+          headers: { authorization: `Bearer ${acme.apiKey}` },
+          payload: { to },
+        });
+      expect((await move('mql')).statusCode).toBe(201);
+      expect((await move('customer')).statusCode).toBe(409);
+    } finally {
+      await apiOnly.close();
+    }
+    expect(await outboxRows(acme.tenantId)).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(hook.received).toHaveLength(0);
+
+    await sweepWebhooks(t.app.ctx, resolveWebhookSettings({ allowPrivateTargets: true }));
+    const [request] = await hook.waitFor(1);
+    expect(payloadOf(request!.body)).toMatchObject({ data: { from: 'lead', to: 'mql' } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(hook.received).toHaveLength(1);
   });
 
   it('sends a signed ping on demand and logs it', async () => {

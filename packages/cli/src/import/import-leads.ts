@@ -6,6 +6,7 @@ import { type BulkLeadInput, insertLeadsBulk } from '@triage/server/modules/lead
 import { PolicyCache } from '@triage/server/modules/policy/policy.service';
 import { readActiveModel } from '@triage/server/modules/predictive/active-model';
 import { predictAndStore } from '@triage/server/modules/predictive/predictive.service';
+import { WebhookSubscriptions } from '@triage/server/modules/webhooks/webhook-outbox';
 import { parse } from 'csv-parse';
 import { EmailFingerprints } from './email-fingerprints';
 import { type LeadMapping, MappingError, parseLeadMapping } from './lead-mapping';
@@ -108,9 +109,11 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
   const now = options.now ?? Date.now;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const concurrency = Math.max(1, options.concurrency ?? 2);
-  const [policy, model] = await Promise.all([
+  const [policy, model, outbox] = await Promise.all([
     new PolicyCache(options.db).get(options.tenantId),
     readActiveModel(options.db, options.tenantId),
+    // Imported leads reach the workspace's `lead.created` webhooks; a serving process delivers them.
+    new WebhookSubscriptions(options.db).outbox(options.tenantId),
   ]);
   const actor = { kind: 'import', id: basename(options.file) };
   const columnOf = (field: string) =>
@@ -150,6 +153,7 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
           policy,
           new Date(at),
           actor,
+          outbox,
         );
         // In the same transaction: an imported lead is never stored without the probability the model gives it.
         const count = model

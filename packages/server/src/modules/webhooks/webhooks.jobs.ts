@@ -9,6 +9,7 @@ import {
 import type { WebhookSettings } from './webhook-settings';
 
 export const WEBHOOK_SWEEP_QUEUE = 'webhook-sweep';
+const WAKE_WINDOW_MS = 25;
 
 /**
  * Webhook delivery as durable jobs: a dispatch per tenant woken after each commit that wrote outbox events, a
@@ -18,11 +19,19 @@ export const WEBHOOK_SWEEP_QUEUE = 'webhook-sweep';
  */
 export function webhookJobs(ctx: AppContext, settings: WebhookSettings): JobDefinition[] {
   const forTenant = (data: Record<string, unknown>) => dispatchTenant(ctx, settings, String(data.tenantId));
+  // Commits within WAKE_WINDOW_MS share one job insert: every one of them committed before it is sent, so the job
+  // it queues (or the one already queued) finds all their events.
+  const waking = new Set<string>();
   ctx.webhooks.wake = (tenantId) => {
-    ctx.jobs
-      ?.send(WEBHOOK_DISPATCH_QUEUE, { tenantId }, tenantId)
-      // Not sent: the sweep finds the events within a minute.
-      .catch(() => undefined);
+    if (waking.has(tenantId)) return;
+    waking.add(tenantId);
+    setTimeout(() => {
+      waking.delete(tenantId);
+      ctx.jobs
+        ?.send(WEBHOOK_DISPATCH_QUEUE, { tenantId }, tenantId)
+        // Not sent: the sweep finds the events within a minute.
+        .catch(() => undefined);
+    }, WAKE_WINDOW_MS).unref();
   };
   return [
     { queue: WEBHOOK_DISPATCH_QUEUE, handler: forTenant, workers: 4 },
