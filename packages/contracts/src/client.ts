@@ -23,6 +23,7 @@ import {
 } from './leads.schemas';
 import { type NoteInput, noteListSchema, noteResultSchema } from './notes.schemas';
 import { type PolicyInput, policyUpdateResultSchema, policyViewSchema } from './policy.schemas';
+import { type PolicySimulationInput, policySimulationSchema } from './policy-simulation.schemas';
 import {
   activateResultSchema,
   modelAnalyticsSchema,
@@ -156,6 +157,9 @@ export function createClient(options: ClientOptions = {}) {
 
     getPolicy: () => call(policyViewSchema, 'GET', '/v1/policy'),
     putPolicy: (input: PolicyInput) => call(policyUpdateResultSchema, 'PUT', '/v1/policy', input),
+    /** Replays a draft against the live policy over a period's leads; nothing is stored. */
+    simulatePolicy: (input: PolicySimulationInput) =>
+      call(policySimulationSchema, 'POST', '/v1/policy/simulate', input),
 
     funnel: (query: { from?: string; to?: string } = {}) =>
       call(funnelSchema, 'GET', `/v1/analytics/funnel${queryString(query)}`),

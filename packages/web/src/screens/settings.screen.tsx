@@ -1,15 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '@triage/contracts';
+import { ApiError, type PolicySimulationView } from '@triage/contracts';
 import { ACCOUNT_FIELDS, CONTACT_FIELDS, ICP_OPERATORS, type ScoringPolicy } from '@triage/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/api-client';
 import { fromDraft, newRuleId, type PolicyDraft, type RuleRow, toDraft } from '../logic/policy-draft';
+import { PREVIEW_PERIODS, type PreviewPeriod, previewFrom, requestProblems } from '../logic/policy-impact';
 import { ModelsSection } from '../models/models-section';
 import { useDocumentTitle } from '../routing/router';
 import { ApiKeysSection } from '../settings/api-keys-section';
 import { CustomFrameworksField } from '../settings/custom-frameworks-field';
+import { PolicyImpactPanel } from '../settings/policy-impact-panel';
 
 type PassRule = NonNullable<ScoringPolicy['frameworks']['passRules']>[string];
+
+/** A preview and what it answered: the draft object it replayed (every edit makes a new one) and the period. */
+interface Preview {
+  simulation: PolicySimulationView;
+  draft: PolicyDraft;
+  days: PreviewPeriod;
+}
+
+const problemsOf = (error: Error, fallback: string): string[] =>
+  error instanceof ApiError ? requestProblems(error.body) : [fallback];
 
 export function SettingsScreen() {
   useDocumentTitle('Settings');
@@ -27,6 +39,9 @@ export function SettingsScreen() {
   // Bumped when the draft is replaced as a whole (published, discarded), so text fields start again from it.
   const [draftGeneration, setDraftGeneration] = useState(0);
   const [customFrameworksValid, setCustomFrameworksValid] = useState(true);
+  const [days, setDays] = useState<PreviewPeriod>(90);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const previewPanel = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (live.data && !draft) setDraft(toDraft(live.data.policy));
@@ -44,23 +59,31 @@ export function SettingsScreen() {
       queryClient.setQueryData(['policy'], result);
       setDraft(toDraft(result.policy));
       setDraftGeneration((n) => n + 1);
+      setPreview(null);
       void queryClient.invalidateQueries({ queryKey: ['frameworks'] });
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
       void queryClient.invalidateQueries({ queryKey: ['lead'] });
     },
     onError: (error) => {
       setSaved(null);
-      if (error instanceof ApiError)
-        setProblems(
-          error.body.issues?.length
-            ? error.body.issues.map(
-                (i) => `${i.pointer.replace('/policy/', '').replaceAll('/', '.')}: ${i.message}`,
-              )
-            : [error.message],
-        );
-      else setProblems(['The policy could not be saved.']);
+      setProblems(problemsOf(error, 'The policy could not be saved.'));
     },
   });
+
+  // Nothing is stored: the server replays the period under the live policy and the draft and compares them.
+  const simulate = useMutation({
+    mutationFn: ({ policy, days }: { policy: ScoringPolicy; draft: PolicyDraft; days: PreviewPeriod }) =>
+      api.simulatePolicy({ policy, from: previewFrom(days, Date.now()) }),
+    onSuccess: (simulation, { draft, days }) => {
+      setProblems([]);
+      setPreview({ simulation, draft, days });
+    },
+    onError: (error) => setProblems(problemsOf(error, 'The preview could not be computed.')),
+  });
+
+  useEffect(() => {
+    if (preview) previewPanel.current?.scrollIntoView({ block: 'start' });
+  }, [preview]);
 
   if (live.isPending || !draft) return <div className="loading">Loading policy…</div>;
   if (live.isError) return <p className="error">Could not load the policy.</p>;
@@ -75,18 +98,33 @@ export function SettingsScreen() {
     setDraft({ ...draft, rules: draft.rules.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
     setSaved(null);
   };
-  const save = () => {
+  /** The draft as a policy, or null with its problems listed: publishing and previewing read it the same way. */
+  const checkedPolicy = (): ScoringPolicy | null => {
     if (!customFrameworksValid) {
       setProblems(['Custom frameworks: the JSON is not complete yet; fix it or clear the field.']);
-      return;
+      return null;
     }
     const result = fromDraft(draft);
     if (!result.ok) {
       setProblems(result.problems);
-      return;
+      return null;
     }
-    publish.mutate(result.policy);
+    return result.policy;
   };
+  const save = () => {
+    const policy = checkedPolicy();
+    if (policy) publish.mutate(policy);
+  };
+  const previewImpact = () => {
+    const policy = checkedPolicy();
+    if (policy) simulate.mutate({ policy, draft, days });
+  };
+  const previewStale =
+    preview !== null &&
+    (preview.draft !== draft ||
+      preview.days !== days ||
+      !customFrameworksValid ||
+      preview.simulation.replayed.currentVersion !== live.data.version);
   const defaultKey = p.frameworks.default;
   // The built-in frameworks and this draft's own (a new one can be the default before it is published), once each;
   // the default's bare key only while the list is loading.
@@ -432,6 +470,17 @@ export function SettingsScreen() {
         </div>
       </section>
 
+      {preview && (
+        <PolicyImpactPanel
+          ref={previewPanel}
+          simulation={preview.simulation}
+          days={preview.days}
+          stale={previewStale}
+          onRefresh={previewImpact}
+          refreshing={simulate.isPending}
+        />
+      )}
+
       <ModelsSection />
       <ApiKeysSection />
       <div className="savebar">
@@ -449,9 +498,24 @@ export function SettingsScreen() {
             setDraft(toDraft(live.data.policy));
             setDraftGeneration((n) => n + 1);
             setCustomFrameworksValid(true);
+            setPreview(null);
           }}
         >
           Discard changes
+        </button>
+        <select
+          aria-label="Period to preview"
+          value={days}
+          onChange={(e) => setDays(Number(e.target.value) as PreviewPeriod)}
+        >
+          {PREVIEW_PERIODS.map((period) => (
+            <option key={period} value={period}>
+              Last {period} days
+            </option>
+          ))}
+        </select>
+        <button type="button" className="btn" onClick={previewImpact} disabled={simulate.isPending}>
+          {simulate.isPending ? 'Replaying…' : 'Preview impact'}
         </button>
         <button type="button" className="btn primary" onClick={save} disabled={publish.isPending}>
           {publish.isPending ? 'Publishing…' : 'Publish new version'}
