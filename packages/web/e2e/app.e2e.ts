@@ -300,6 +300,40 @@ describe('Triage in a real browser', () => {
     expect(policy.policy.lifecycle.mql.minFit).toBe(55);
   });
 
+  it('previews the impact of a lower engagement bar in settings without publishing it', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const live = page.getByTestId('live-version');
+    const { version } = await client.getPolicy();
+    await expect.poll(() => live.textContent()).toContain(`version ${version}`);
+    await page.getByLabel('MQL minimum engagement').fill('10');
+    await page.getByRole('button', { name: 'Preview impact' }).click();
+    const panel = page.getByTestId('policy-impact');
+    const gained = panel.getByTestId('impact-gained');
+    await gained.waitFor();
+    expect(await panel.locator('#impact-replayed').textContent()).toContain(
+      `against live version ${version}`,
+    );
+    const heading = (await gained.getByRole('heading').textContent())!;
+    const count = Number(heading.match(/\(([\d,]+)\)/)![1]!.replaceAll(',', ''));
+    expect(count).toBeGreaterThan(0);
+    expect(await gained.locator('p').first().textContent()).toMatch(
+      new RegExp(`^${count.toLocaleString('en')} more leads? would qualify`),
+    );
+    // An example: the lead's page is one click away, and each policy says why it decides as it does.
+    const example = gained.getByRole('table').locator('tbody tr').first();
+    expect(await example.getByRole('link').getAttribute('href')).toMatch(/^\/leads\/[0-9a-f-]{36}$/);
+    const [liveWhy, draftWhy] = await example.locator('td.why').allTextContents();
+    expect(liveWhy).toMatch(/^Not qualified: .*below 30/);
+    expect(draftWhy).toMatch(/reaches 10/);
+    // Editing the draft again makes the preview out of date; nothing was published.
+    await page.getByLabel('MQL minimum engagement').fill('12');
+    await panel.getByText('Out of date').waitFor();
+    expect(await live.textContent()).toContain(`version ${version}`);
+    expect((await client.getPolicy()).version).toBe(version);
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await panel.waitFor({ state: 'detached' });
+  });
+
   it('creates an API key in settings, shows it once, and revokes it', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     const keys = page.getByRole('region', { name: 'API keys' });

@@ -165,9 +165,17 @@ describe('what the preview says in words', () => {
   });
 
   it('names both the leads gained and the leads lost', () => {
-    const both = simulation({ lost: { ...set(1, 1), examples: [] } });
+    const both = simulation({ draft: policy(120, 59, 20), lost: { ...set(1, 1), examples: [] } });
     expect(impactVerdict(both).headline).toBe(
-      '21 more leads would qualify and 1 lead would no longer qualify.',
+      '21 more leads would qualify and 1 would no longer qualify: 120 instead of 100 in all.',
+    );
+    const lostOnly = simulation({
+      draft: policy(98, 57, 30),
+      gained: { ...set(0, 0), examples: [] },
+      lost: { ...set(2, 0), examples: [] },
+    });
+    expect(impactVerdict(lostOnly).headline).toBe(
+      '2 leads would no longer qualify: 98 instead of 100 in all.',
     );
   });
 

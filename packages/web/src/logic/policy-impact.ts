@@ -150,9 +150,12 @@ export function impactVerdict(simulation: PolicySimulationView): ImpactVerdict {
     return { kind: 'same', headline: 'This draft qualifies the same leads as the live policy.' };
   const parts = [
     gained.leads ? `${count(gained.leads)} more ${plural(gained.leads, 'lead')} would qualify` : null,
-    lost.leads ? `${count(lost.leads)} ${plural(lost.leads, 'lead')} would no longer qualify` : null,
+    lost.leads
+      ? `${count(lost.leads)} ${gained.leads ? '' : `${plural(lost.leads, 'lead')} `}would no longer qualify`
+      : null,
   ].filter((part): part is string => part !== null);
-  return { kind: 'changed', headline: `${capitalise(parts.join(' and '))}.` };
+  const totals = `${count(simulation.draft.leads)} instead of ${count(simulation.current.leads)}`;
+  return { kind: 'changed', headline: `${capitalise(parts.join(' and '))}: ${totals} in all.` };
 }
 
 const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
