@@ -13,3 +13,7 @@ export {
   SENIORITIES,
   type Seniority,
 } from './job-title';
+export * from './duplicates-merge';
+export * from './duplicates-normalize';
+export * from './duplicates-score';
+export { jaroWinkler } from './duplicates-similarity';
