@@ -36,6 +36,17 @@ describe.each(dbTargets())('outgoing webhooks on %s', (target) => {
     expect(created.status).toBe(201);
     return created.body;
   };
+  /** The endpoint's latest delivery once it is no longer pending (or after 10 s). */
+  const settled = async (tenant: TestTenant, webhookId: string) => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const log = await tenant.call<WebhookDeliveryList>('GET', `/v1/webhooks/${webhookId}/deliveries`);
+      expect(log.status).toBe(200);
+      const latest = log.body.items[0];
+      if ((latest && latest.status !== 'pending') || Date.now() > deadline) return latest;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   const outboxRows = async (tenantId: string) =>
     (
       await rows<{ n: number }>(
@@ -163,9 +174,8 @@ describe.each(dbTargets())('outgoing webhooks on %s', (target) => {
     expect(second!.headers['x-triage-delivery']).toBe(first!.headers['x-triage-delivery']);
     expect(second!.body).toBe(first!.body);
 
-    const log = await acme.call<WebhookDeliveryList>('GET', `/v1/webhooks/${webhook.id}/deliveries`);
-    expect(log.status).toBe(200);
-    const [delivery] = log.body.items;
+    // The receiver has answered; the log line is written just after.
+    const delivery = await settled(acme, webhook.id);
     expect(delivery).toMatchObject({
       id: first!.headers['x-triage-delivery'],
       eventType: 'lead.stage_changed',
@@ -188,13 +198,7 @@ describe.each(dbTargets())('outgoing webhooks on %s', (target) => {
     await acme.call('POST', `/v1/leads/${lead.body.id}/transitions`, { to: 'mql' });
 
     await hook.waitFor(3);
-    let delivery: WebhookDelivery | undefined;
-    const deadline = Date.now() + 10_000;
-    while (delivery?.status !== 'failed' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      delivery = (await acme.call<WebhookDeliveryList>('GET', `/v1/webhooks/${webhook.id}/deliveries`)).body
-        .items[0];
-    }
+    const delivery = await settled(acme, webhook.id);
     expect(delivery?.status).toBe('failed');
     expect(delivery?.attempts.map((a) => a.responseStatus)).toEqual([503, 503, 503]);
     expect(delivery?.attempts.at(-1)?.error).toBe('answered 503: gave up after 3 attempts');

@@ -96,8 +96,15 @@ export async function attemptDelivery(
     startedAt: new Date(startedAt),
     ...decided,
   });
+  // Keyed by the attempt, not the delivery: a retry job still queued for an earlier attempt (whose work another
+  // run did) must not swallow the wake-up of this one.
   if (decided.nextRetryAt)
-    await ctx.jobs?.send(WEBHOOK_RETRY_QUEUE, { tenantId }, delivery.id, decided.nextRetryAt);
+    await ctx.jobs?.send(
+      WEBHOOK_RETRY_QUEUE,
+      { tenantId },
+      `${delivery.id}:${delivery.attempt + 1}`,
+      decided.nextRetryAt,
+    );
   return decided;
 }
 

@@ -290,8 +290,11 @@ export async function recordAttempt(db: Db, tenantId: string, record: AttemptRec
     sql`with logged as (
           insert into webhook_attempts (tenant_id, delivery_id, attempt, started_at, duration_ms, response_status, error,
             response_excerpt, next_retry_at)
-          values (${tenantId}, ${record.deliveryId}, ${record.attempt}, ${record.startedAt}, ${record.durationMs},
-            ${record.responseStatus}, ${record.error}, ${record.responseExcerpt}, ${record.nextRetryAt})
+          select ${tenantId}::uuid, ${record.deliveryId}::uuid, ${record.attempt}::int, ${record.startedAt}::timestamptz,
+            ${record.durationMs}::int, ${record.responseStatus}::int, ${record.error}::text, ${record.responseExcerpt}::text,
+            ${record.nextRetryAt}::timestamptz
+          -- The endpoint may have been deleted during the attempt: then there is nothing to log against.
+          where exists (select 1 from webhook_deliveries where tenant_id = ${tenantId} and id = ${record.deliveryId})
           on conflict (tenant_id, delivery_id, attempt) do nothing)
         update webhook_deliveries set status = ${record.status}, next_attempt_at = ${record.nextRetryAt},
           finished_at = ${record.finishedAt}
