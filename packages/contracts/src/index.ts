@@ -4,6 +4,7 @@ export * from './api-keys.schemas';
 export * from './assessments.schemas';
 export * from './client';
 export * from './common.schemas';
+export * from './duplicates.schemas';
 export * from './events.schemas';
 export * from './leads.schemas';
 export * from './notes.schemas';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { heatTierSchema, isoDateTime } from './common.schemas';
+import { leadMergedDataSchema } from './duplicates.schemas';
 
 /** What an endpoint can subscribe to. `webhook.ping` is only ever sent by the test route. */
 export const WEBHOOK_EVENT_TYPES = [
@@ -7,6 +8,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'lead.stage_changed',
   'lead.heat_tier_changed',
   'model.activated',
+  'lead.merged',
 ] as const;
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES, {
   error: `must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}`,
@@ -188,6 +190,7 @@ export const webhookPayloadSchema = z.discriminatedUnion('type', [
   envelope('lead.stage_changed', leadStageChangedDataSchema),
   envelope('lead.heat_tier_changed', leadHeatTierChangedDataSchema),
   envelope('model.activated', modelActivatedDataSchema),
+  envelope('lead.merged', leadMergedDataSchema),
   envelope('webhook.ping', webhookPingDataSchema),
 ]);
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;

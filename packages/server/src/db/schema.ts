@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { emailLocalKeySql, lastNameKeySql, phoneKeySql } from './lead-match-keys';
 
 /*
  * One schema for PGlite and PostgreSQL. Every tenant-owned table leads its primary key and its indexes with
@@ -151,6 +152,14 @@ export const leads = pgTable(
     index('leads_tenant_created_idx').on(t.tenantId, t.createdAt.desc(), t.id),
     index('leads_tenant_stage_idx').on(t.tenantId, t.stage),
     index('leads_tenant_account_idx').on(t.tenantId, t.accountId),
+    // Duplicate candidates (modules/duplicates): same last name, same mailbox name, same phone line.
+    index('leads_tenant_last_name_key_idx')
+      .on(t.tenantId, sql.raw(lastNameKeySql('last_name')))
+      .where(sql`last_name is not null`),
+    index('leads_tenant_email_local_key_idx').on(t.tenantId, sql.raw(emailLocalKeySql('email'))),
+    index('leads_tenant_phone_key_idx')
+      .on(t.tenantId, sql.raw(phoneKeySql('phone')))
+      .where(sql`phone is not null`),
   ],
 );
 
@@ -400,4 +409,35 @@ export const webhookAttempts = pgTable(
     nextRetryAt: timestamp('next_retry_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.deliveryId, t.attempt] })],
+);
+
+/**
+ * A merged lead's tombstone: the lead row is gone (its events, history, notes and assessments moved to the
+ * survivor), and this row answers for its id and its email. `merged_into` follows later merges of the survivor,
+ * so an old id always leads to the lead that holds its history now.
+ */
+export const leadMerges = pgTable(
+  'lead_merges',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    mergedLeadId: uuid('merged_lead_id').notNull(),
+    /** The lead it was merged into at the time. */
+    survivorId: uuid('survivor_id').notNull(),
+    /** The lead that holds its history now (the survivor, or what the survivor was merged into since). */
+    mergedInto: uuid('merged_into').notNull(),
+    /** The address that lost its lead row in the merge: events sent to it go to `merged_into`. */
+    email: text('email').notNull(),
+    /** The duplicate as it was, with its assessments: nothing a merge overwrote is lost. */
+    snapshot: jsonb('snapshot').notNull(),
+    changes: jsonb('changes').notNull(),
+    moved: jsonb('moved').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    mergedAt: timestamp('merged_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.mergedLeadId] }),
+    index('lead_merges_tenant_merged_into_idx').on(t.tenantId, t.mergedInto),
+    index('lead_merges_tenant_email_idx').on(t.tenantId, t.email),
+  ],
 );
