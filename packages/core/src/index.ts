@@ -1,3 +1,4 @@
+export * from './follow-up';
 export * from './frameworks';
 export * from './hygiene';
 export * from './policy';

@@ -1,3 +1,4 @@
+import { DEFAULT_FOLLOW_UP_POLICY } from '../follow-up/follow-up-policy';
 import type { ScoringPolicy } from './scoring-policy';
 
 /**
@@ -153,4 +154,5 @@ export const DEFAULT_POLICY: ScoringPolicy = {
     recycle: { minEngagement: 40 },
   },
   frameworks: { default: 'bant' },
+  followUp: DEFAULT_FOLLOW_UP_POLICY,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { followUpPolicySchema } from '../follow-up/follow-up-policy';
 import { isBuiltInFrameworkKey } from '../frameworks/built-in-frameworks';
 import { frameworkDefinitionSchema } from '../frameworks/framework-schema';
 import type { PassRule } from '../frameworks/framework-types';
@@ -95,6 +96,8 @@ export const scoringPolicySchema = z
        */
       custom: z.array(frameworkDefinitionSchema).max(20, 'at most 20 custom frameworks').exactOptional(),
     }),
+    /** Speed-to-lead clock, business hours, escalation and gone-quiet rules; defaults for policies stored before it. */
+    followUp: followUpPolicySchema.prefault({}),
   })
   .superRefine((policy, ctx) => {
     const customKeys = new Set<string>();
