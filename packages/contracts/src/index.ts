@@ -6,6 +6,7 @@ export * from './client';
 export * from './common.schemas';
 export * from './duplicates.schemas';
 export * from './events.schemas';
+export * from './follow-up.schemas';
 export * from './leads.schemas';
 export * from './notes.schemas';
 export * from './policy.schemas';

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { heatTierSchema, isoDateTime } from './common.schemas';
 import { leadMergedDataSchema } from './duplicates.schemas';
+import {
+  leadEscalatedDataSchema,
+  leadGoneQuietDataSchema,
+  leadSlaBreachedDataSchema,
+} from './follow-up.schemas';
 
 /** What an endpoint can subscribe to. `webhook.ping` is only ever sent by the test route. */
 export const WEBHOOK_EVENT_TYPES = [
@@ -9,6 +14,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'lead.heat_tier_changed',
   'model.activated',
   'lead.merged',
+  'lead.sla_breached',
+  'lead.escalated',
+  'lead.gone_quiet',
 ] as const;
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES, {
   error: `must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}`,
@@ -191,6 +199,9 @@ export const webhookPayloadSchema = z.discriminatedUnion('type', [
   envelope('lead.heat_tier_changed', leadHeatTierChangedDataSchema),
   envelope('model.activated', modelActivatedDataSchema),
   envelope('lead.merged', leadMergedDataSchema),
+  envelope('lead.sla_breached', leadSlaBreachedDataSchema),
+  envelope('lead.escalated', leadEscalatedDataSchema),
+  envelope('lead.gone_quiet', leadGoneQuietDataSchema),
   envelope('webhook.ping', webhookPingDataSchema),
 ]);
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;

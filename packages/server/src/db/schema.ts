@@ -160,6 +160,12 @@ export const leads = pgTable(
     index('leads_tenant_phone_key_idx')
       .on(t.tenantId, sql.raw(phoneKeySql('phone')))
       .where(sql`phone is not null`),
+    // Hand-raisers nobody has answered yet (modules/follow-up): the speed-to-lead queue and sweep walk only these.
+    index('leads_tenant_waiting_hand_raise_idx')
+      .on(t.tenantId, t.firstHandRaiseAt, t.id)
+      .where(
+        sql`first_hand_raise_at is not null and (first_contacted_at is null or first_contacted_at < first_hand_raise_at)`,
+      ),
   ],
 );
 
@@ -440,4 +446,48 @@ export const leadMerges = pgTable(
     index('lead_merges_tenant_merged_into_idx').on(t.tenantId, t.mergedInto),
     index('lead_merges_tenant_email_idx').on(t.tenantId, t.email),
   ],
+);
+
+/**
+ * A rep's logged contact with a lead (call, email, meeting, LinkedIn message). One at or after the hand-raise stops
+ * the speed-to-lead clock; any touch is activity, so it resets the gone-quiet count.
+ */
+export const followUpTouches = pgTable(
+  'follow_up_touches',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    leadId: uuid('lead_id').notNull(),
+    /** call | email | meeting | linkedin */
+    kind: text('kind').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    note: text('note'),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('follow_up_touches_tenant_lead_at_idx').on(t.tenantId, t.leadId, t.at),
+  ],
+);
+
+/**
+ * What the follow-up sweep has announced for a lead, one row per lead. Each kind of alert remembers the instant its
+ * episode started from (the hand-raise for a breach or an escalation, the last activity for a silence), so a sweep
+ * that runs twice announces once, and a lead that goes quiet again after new activity is a new episode.
+ */
+export const followUpAlerts = pgTable(
+  'follow_up_alerts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    leadId: uuid('lead_id').notNull(),
+    breachedFor: timestamp('breached_for', { withTimezone: true, mode: 'date' }),
+    breachedAt: timestamp('breached_at', { withTimezone: true, mode: 'date' }),
+    escalatedFor: timestamp('escalated_for', { withTimezone: true, mode: 'date' }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true, mode: 'date' }),
+    quietFor: timestamp('quiet_for', { withTimezone: true, mode: 'date' }),
+    quietAt: timestamp('quiet_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.leadId] })],
 );
