@@ -15,6 +15,7 @@ import { streamRoutes } from './live/stream.routes';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes';
+import { duplicatesRoutes } from './modules/duplicates/duplicates.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { leadsRoutes } from './modules/leads/leads.routes';
 import { notesRoutes } from './modules/notes/notes.routes';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       requireAuthentication(v1);
       await v1.register(accountsRoutes, { ctx });
       await v1.register(leadsRoutes, { ctx });
+      await v1.register(duplicatesRoutes, { ctx });
       await v1.register(eventsRoutes, { ctx });
       await v1.register(assessmentsRoutes, { ctx });
       await v1.register(notesRoutes, { ctx });

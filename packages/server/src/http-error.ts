@@ -8,6 +8,8 @@ export class HttpError extends Error {
     message: string,
     readonly issues?: FieldIssue[],
     readonly allowed?: string[],
+    /** More fields for the error body (a merged lead's 404 names `mergedInto`). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

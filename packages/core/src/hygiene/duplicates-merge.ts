@@ -18,7 +18,7 @@ export type MergeField = (typeof MERGE_FIELDS)[number];
 
 export const MERGE_SIDES = ['survivor', 'duplicate'] as const;
 export type MergeSide = (typeof MERGE_SIDES)[number];
-export type MergeChoices = Partial<Record<MergeField, MergeSide>>;
+export type MergeChoices = { [K in MergeField]?: MergeSide | undefined };
 
 export interface MergeableLead {
   email: string;

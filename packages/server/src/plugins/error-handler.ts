@@ -55,6 +55,7 @@ export const errorHandlerPlugin = fp(
           message: error.message,
           ...(error.issues ? { issues: error.issues } : {}),
           ...(error.allowed ? { allowed: error.allowed } : {}),
+          ...error.details,
         });
       }
       const status = error.statusCode ?? 500;

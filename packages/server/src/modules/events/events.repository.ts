@@ -2,6 +2,7 @@ import type { TimeRange } from '@triage/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db';
 import { rows } from '../../db/sql';
+import { findMergedEmails } from '../duplicates/duplicates.repository';
 
 export interface NewEvent {
   id: string;
@@ -79,7 +80,11 @@ export async function findLeadIdsByEmails(
     db,
     sql`select id, email from leads where tenant_id = ${tenantId} and email = any(${sql.param(emails)}::text[])`,
   );
-  return new Map(found.map((r) => [r.email, r.id]));
+  const byEmail = new Map(found.map((r) => [r.email, r.id]));
+  // Events sent to the address of a lead merged away go to the lead it was merged into.
+  const unknown = emails.filter((email) => !byEmail.has(email));
+  for (const [email, id] of await findMergedEmails(db, tenantId, unknown)) byEmail.set(email, id);
+  return byEmail;
 }
 
 export interface LedgerEvent {

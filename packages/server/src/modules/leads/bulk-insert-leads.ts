@@ -6,6 +6,7 @@ import { rows } from '../../db/sql';
 import { uuidV7Batch } from '../../db/uuid-v7';
 import type { AccountRow } from '../accounts/accounts.repository';
 import { upsertAccountsByDomain } from '../accounts/bulk-accounts';
+import { findMergedEmails } from '../duplicates/duplicates.repository';
 import type { ActivePolicy } from '../policy/policy.service';
 import { fitSubjectOf, newLeadFitFields } from '../scoring/fit-subject';
 import { createScoreRows } from '../scoring/lead-scores.repository';
@@ -83,7 +84,9 @@ export async function insertLeadsBulk(
   const unique = new Map<string, BulkLeadInput>();
   for (const input of inputs) if (!unique.has(input.email)) unique.set(input.email, input);
   const refused = await resolveOwners(db, tenantId, unique);
-  const list = [...unique.values()].filter((input) => !refused.has(input.email));
+  // An address whose lead was merged into another is taken, like one that has a lead: skipped.
+  const merged = await findMergedEmails(db, tenantId, [...unique.keys()]);
+  const list = [...unique.values()].filter((input) => !refused.has(input.email) && !merged.has(input.email));
   if (list.length === 0) return new BulkInsertResult([], refused);
   const kindOfDomain = memo<EmailDomainKind>((domain) => emailDomainKind(`x@${domain}`));
   const titleOf = memo(parseJobTitle);

@@ -2,6 +2,7 @@ import { CLOSED_STAGES } from '@triage/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db';
 import { firstRow, rows } from '../../db/sql';
+import { findMergedEmails } from '../duplicates/duplicates.repository';
 import { createScoreRows, lockScoreRows, writeFits } from '../scoring/lead-scores.repository';
 import { LEAD_COLUMNS, LEAD_FROM, type LeadRow } from './lead-row';
 
@@ -69,7 +70,8 @@ export async function findLeadIdByEmail(
     db,
     sql`select id from leads where tenant_id = ${tenantId} and email = ${email}`,
   );
-  return row?.id;
+  // An address whose lead was merged away belongs to the lead it was merged into.
+  return row?.id ?? (await findMergedEmails(db, tenantId, [email])).get(email);
 }
 
 export async function findLeadsByIds(db: Db, tenantId: string, ids: string[]): Promise<LeadRow[]> {

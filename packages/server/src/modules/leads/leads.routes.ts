@@ -1,4 +1,5 @@
 import {
+  createdLeadSchema,
   errorSchema,
   hotLeadsQuery,
   idParams,
@@ -9,6 +10,7 @@ import {
   leadPatchSchema,
   leadSchema,
   leadScoreSchema,
+  mergedLeadErrorSchema,
   transitionInputSchema,
   transitionListSchema,
   transitionResultSchema,
@@ -34,7 +36,7 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       tags,
       summary: 'Create a lead (fit scored, account linked by domain, stage rules applied)',
       body: leadInputSchema,
-      response: { 201: leadSchema, 400: errorSchema },
+      response: { 201: createdLeadSchema, 400: errorSchema },
     },
     handler: async (request, reply) =>
       reply.status(201).send(await createLead(ctx, request.auth, request.body)),
@@ -60,9 +62,9 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.get('/leads/:id', {
     schema: {
       tags,
-      summary: 'Get a lead',
+      summary: 'Get a lead (a merged lead answers 404 with mergedInto)',
       params: idParams,
-      response: { 200: leadSchema, 404: errorSchema },
+      response: { 200: leadSchema, 404: mergedLeadErrorSchema },
     },
     handler: (request) => getLead(ctx, request.auth, request.params.id),
   });

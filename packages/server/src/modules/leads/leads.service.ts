@@ -11,6 +11,7 @@ import type { Db } from '../../db/create-db';
 import { invalid } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { findAccount, insertAccount, upsertAccountByDomain } from '../accounts/accounts.repository';
+import { duplicatesOf } from '../duplicates/duplicates.service';
 import { leadPredictive } from '../predictive/predictive.service';
 import { fitSubjectOf, newLeadFitFields, titleAttributes } from '../scoring/fit-subject';
 import { decideStageAfterScoring } from '../transitions/stage-automation';
@@ -102,7 +103,14 @@ export async function createLead(ctx: AppContext, auth: AuthContext, input: Lead
     );
   }
   ctx.predictions.schedule(auth.tenantId, [result.lead.id]);
-  return toLeadView(result.lead, policy, ctx.now());
+  const view = toLeadView(result.lead, policy, ctx.now());
+  // Created either way (a capture form never fails on a maybe); the caller hears of the likely duplicates.
+  const likely = (
+    await duplicatesOf(ctx.db, auth.tenantId, [result.lead], { sameAccount: true, min: 'likely' })
+  )
+    .get(result.lead.id)!
+    .scored.map(({ lead, result: r }) => ({ id: lead.id, score: r.score, verdict: r.verdict }));
+  return likely.length ? { ...view, possibleDuplicates: likely } : view;
 }
 
 export async function getLead(ctx: AppContext, auth: AuthContext, id: string) {
