@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '@triage/server';
+import { duplicatesOf, type ScoredCandidate } from '@triage/server/modules/duplicates/duplicates.service';
 import { type BulkLeadInput, insertLeadsBulk } from '@triage/server/modules/leads/bulk-insert-leads';
+import { findLeadsByIds } from '@triage/server/modules/leads/leads.repository';
 import { PolicyCache } from '@triage/server/modules/policy/policy.service';
 import { readActiveModel } from '@triage/server/modules/predictive/active-model';
 import { predictAndStore } from '@triage/server/modules/predictive/predictive.service';
@@ -16,7 +18,7 @@ import { compileRowMapper } from './lead-row-mapper';
  * invalid: the row breaks a validation rule; duplicate: its email appeared earlier in the file; existing: the
  * workspace already has a lead with that email (skipped, never overwritten); rejected: the database refused it.
  * Those rows are skipped. warning: the row was imported, but something in it was left out (cells past the last
- * column of the header).
+ * column of the header, or the lead is likely a duplicate of an existing one under another email).
  */
 export const IMPORT_ISSUE_KINDS = ['invalid', 'duplicate', 'existing', 'rejected', 'warning'] as const;
 export type ImportIssueKind = (typeof IMPORT_ISSUE_KINDS)[number];
@@ -144,7 +146,7 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
 
   const writeBatch = async (batch: PendingRow[]): Promise<void> => {
     try {
-      const { created, predicted } = await options.db.transaction(async (tx) => {
+      const { created, predicted, likely } = await options.db.transaction(async (tx) => {
         const at = now();
         const inserted = await insertLeadsBulk(
           tx,
@@ -166,11 +168,22 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
               at,
             )
           : 0;
-        return { created: inserted, predicted: count };
+        const likely = await likelyDuplicatesOf(tx, options.tenantId, [...inserted.values()]);
+        return { created: inserted, predicted: count, likely };
       });
       summary.imported += created.size;
       summary.predicted += predicted;
+      const rowOfId = new Map(
+        batch.flatMap(({ row, lead }) => {
+          const id = created.get(lead.email);
+          return id ? [[id, row] as const] : [];
+        }),
+      );
       for (const { row, lead } of batch) {
+        const id = created.get(lead.email);
+        const warning = id ? duplicateWarning(likely.get(id), row, rowOfId) : undefined;
+        if (warning)
+          report({ row, column: emailColumn, value: lead.email, problem: warning, kind: 'warning' });
         if (created.has(lead.email)) continue;
         // Refused for its own data (an owner who is not a user of the workspace); the rest of the batch went in.
         const refusal = created.refused.get(lead.email);
@@ -295,6 +308,34 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
   summary.rowsPerSecond =
     summary.elapsedMs > 0 ? Math.round((summary.rowsRead * 1000) / summary.elapsedMs) : 0;
   return summary;
+}
+
+/** The imported leads' likely duplicates (same person, another email), by lead id. */
+async function likelyDuplicatesOf(db: Db, tenantId: string, ids: string[]) {
+  const leads = await findLeadsByIds(db, tenantId, ids);
+  // Key-indexed candidates only: the account branch would read every lead of a big account for each row.
+  return duplicatesOf(db, tenantId, leads, { sameAccount: false, min: 'likely' });
+}
+
+/**
+ * A row imported as a new lead that is likely someone already there (or on an earlier row of the file). A pair
+ * within one batch is told once, on the later row; a pair split across two batches written at the same time may be
+ * told on both rows.
+ */
+function duplicateWarning(
+  found: { scored: ScoredCandidate[] } | undefined,
+  row: number,
+  rowOfId: ReadonlyMap<string, number>,
+): string | undefined {
+  const others = (found?.scored ?? []).filter(({ lead }) => (rowOfId.get(lead.id) ?? 0) < row);
+  const best = others[0];
+  if (!best) return undefined;
+  const why = best.result.lines
+    .filter((line) => line.points > 0)
+    .map((line) => line.text)
+    .join('; ');
+  const more = others.length > 1 ? ` (and ${others.length - 1} more)` : '';
+  return `likely the same person as ${best.lead.email} (score ${best.result.score}: ${why})${more}; imported, review with GET /v1/leads/{id}/duplicates`;
 }
 
 /**
