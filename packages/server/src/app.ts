@@ -17,6 +17,8 @@ import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { assessmentsRoutes } from './modules/assessments/assessments.routes';
 import { duplicatesRoutes } from './modules/duplicates/duplicates.routes';
 import { eventsRoutes } from './modules/events/events.routes';
+import { followUpJobs } from './modules/follow-up/follow-up.jobs';
+import { followUpRoutes } from './modules/follow-up/follow-up.routes';
 import { leadsRoutes } from './modules/leads/leads.routes';
 import { notesRoutes } from './modules/notes/notes.routes';
 import { policyRoutes } from './modules/policy/policy.routes';
@@ -91,7 +93,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     const jobOptions = options.jobs === true ? {} : options.jobs;
     await app.register(jobsPlugin, {
       ctx,
-      definitions: [...predictiveJobs(ctx, jobOptions.retrainCron), ...webhookJobs(ctx, webhookSettings)],
+      definitions: [
+        ...predictiveJobs(ctx, jobOptions.retrainCron),
+        ...webhookJobs(ctx, webhookSettings),
+        ...followUpJobs(ctx, (error, tenantId) =>
+          app.log.error({ err: error, tenantId }, 'follow-up sweep failed'),
+        ),
+      ],
       ...(jobOptions.pollingIntervalSeconds
         ? { pollingIntervalSeconds: jobOptions.pollingIntervalSeconds }
         : {}),
@@ -115,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       await v1.register(eventsRoutes, { ctx });
       await v1.register(assessmentsRoutes, { ctx });
       await v1.register(notesRoutes, { ctx });
+      await v1.register(followUpRoutes, { ctx });
       await v1.register(policyRoutes, { ctx });
       await v1.register(analyticsRoutes, { ctx });
       await v1.register(predictiveRoutes, { ctx });

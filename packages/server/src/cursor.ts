@@ -5,7 +5,7 @@ import { HttpError } from './http-error';
  * base64url-encoded JSON. The list is part of the cursor so that one issued for another sort or list is refused
  * with a 400 instead of reaching SQL with a key of the wrong type.
  */
-export type CursorList = 'leads:heat' | 'leads:fit' | 'leads:created' | 'accounts:name';
+export type CursorList = 'leads:heat' | 'leads:fit' | 'leads:created' | 'accounts:name' | 'follow-ups:queue';
 
 export function encodeCursor(list: CursorList, key: readonly unknown[]): string {
   return Buffer.from(JSON.stringify({ list, key })).toString('base64url');

@@ -1,4 +1,4 @@
-import type { Account, Lead, LeadList } from '@triage/contracts';
+import type { Account, Lead, LeadList, LeadWithFollowUp } from '@triage/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestTenant } from './support/test-app';
 import { dbTargets } from './support/test-database';
@@ -30,8 +30,11 @@ describe.each(dbTargets())('leads API on %s', (target) => {
     expect(created.body.seniority).toBe('vp');
     expect(created.body.stage).toBe('lead');
     expect(created.body.fit).toBeGreaterThan(0);
-    const fetched = await acme.call<Lead>('GET', `/v1/leads/${created.body.id}`);
-    expect(fetched.body).toEqual(created.body);
+    const { followUp, ...fetched } = (
+      await acme.call<LeadWithFollowUp>('GET', `/v1/leads/${created.body.id}`)
+    ).body;
+    expect(fetched).toEqual(created.body);
+    expect(followUp).toMatchObject({ urgency: 'none', clock: null, nextAction: null });
   });
 
   it('refuses bad input with the offending fields and stores nothing', async () => {

@@ -10,6 +10,7 @@ import {
   leadPatchSchema,
   leadSchema,
   leadScoreSchema,
+  leadWithFollowUpSchema,
   mergedLeadErrorSchema,
   transitionInputSchema,
   transitionListSchema,
@@ -18,6 +19,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { withFollowUp } from '../follow-up/follow-up.service';
 import { leadTransitions, transitionLead } from '../transitions/transitions.service';
 import {
   createLead,
@@ -64,9 +66,10 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       tags,
       summary: 'Get a lead (a merged lead answers 404 with mergedInto)',
       params: idParams,
-      response: { 200: leadSchema, 404: mergedLeadErrorSchema },
+      response: { 200: leadWithFollowUpSchema, 404: mergedLeadErrorSchema },
     },
-    handler: (request) => getLead(ctx, request.auth, request.params.id),
+    handler: async (request) =>
+      withFollowUp(ctx, request.auth, await getLead(ctx, request.auth, request.params.id)),
   });
   app.patch('/leads/:id', {
     config: {
