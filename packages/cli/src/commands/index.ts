@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerBenchCommand } from './bench.command';
 import { registerExportCommand } from './export.command';
+import { registerFollowUpsCommand } from './follow-ups.command';
 import { registerImportCommand } from './import.command';
 import { registerModelCommand } from './model.command';
 import { registerPolicyCommand } from './policy.command';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerImportCommand(program);
   registerExportCommand(program);
   registerPolicyCommand(program);
+  registerFollowUpsCommand(program);
 }
