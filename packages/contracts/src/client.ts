@@ -12,6 +12,14 @@ import { type AssessmentInput, assessmentViewSchema, frameworkListSchema } from 
 import { type ErrorBody, errorSchema } from './common.schemas';
 import { type EventInput, eventBatchResultSchema, leadEventListSchema } from './events.schemas';
 import {
+  type FollowUpQueueKind,
+  followUpQueueSchema,
+  leadWithFollowUpSchema,
+  type TouchInput,
+  touchListSchema,
+  touchResultSchema,
+} from './follow-up.schemas';
+import {
   type LeadInput,
   type LeadPatch,
   leadListSchema,
@@ -129,7 +137,8 @@ export function createClient(options: ClientOptions = {}) {
       call(leadListSchema, 'GET', `/v1/leads${queryString({ ...params })}`),
     hotLeads: (limit = 50) =>
       call(leadListSchema.pick({ items: true }), 'GET', `/v1/leads/hot?limit=${limit}`),
-    getLead: (id: string) => call(leadSchema, 'GET', `/v1/leads/${id}`),
+    /** The lead with `followUp`: its speed-to-lead clock, silence and next action. */
+    getLead: (id: string) => call(leadWithFollowUpSchema, 'GET', `/v1/leads/${id}`),
     createLead: (input: LeadInput) => call(leadSchema, 'POST', '/v1/leads', input),
     patchLead: (id: string, patch: LeadPatch) => call(leadSchema, 'PATCH', `/v1/leads/${id}`, patch),
     leadScore: (id: string) => call(leadScoreSchema, 'GET', `/v1/leads/${id}/score`),
@@ -147,6 +156,15 @@ export function createClient(options: ClientOptions = {}) {
       call(assessmentViewSchema, 'GET', `/v1/leads/${id}/assessments/${framework}`),
     putAssessment: (id: string, framework: string, input: AssessmentInput) =>
       call(assessmentViewSchema, 'PUT', `/v1/leads/${id}/assessments/${framework}`, input),
+
+    /** The follow-up queue, most urgent first, with counts per kind. */
+    followUps: (
+      query: { kind?: FollowUpQueueKind; ownerId?: string; limit?: number; cursor?: string } = {},
+    ) => call(followUpQueueSchema, 'GET', `/v1/follow-ups${queryString(query)}`),
+    /** Logs a call, email, meeting or LinkedIn message; answers the lead's follow-up status after it. */
+    logTouch: (id: string, input: TouchInput) =>
+      call(touchResultSchema, 'POST', `/v1/leads/${id}/touches`, input),
+    listTouches: (id: string) => call(touchListSchema, 'GET', `/v1/leads/${id}/touches`),
 
     listNotes: (id: string) => call(noteListSchema, 'GET', `/v1/leads/${id}/notes`),
     addNote: (id: string, input: Partial<NoteInput> & { text: string }) =>
