@@ -93,8 +93,11 @@ export const followUpQueueSchema = z.object({
   /** Most urgent first: escalated, overdue, due (longest wait first), then gone quiet, then long quiet. */
   items: z.array(followUpQueueItemSchema),
   nextCursor: z.string().nullable(),
-  /** How many leads of each kind the whole queue holds (with the owner filter, without the kind filter). */
-  counts: followUpCountsSchema,
+  /**
+   * How many leads of each kind the whole queue holds (with the owner filter, without the kind filter); on the first
+   * page only (null when a cursor is given).
+   */
+  counts: followUpCountsSchema.nullable(),
   asOf: isoDateTime,
 });
 export type FollowUpQueue = z.infer<typeof followUpQueueSchema>;

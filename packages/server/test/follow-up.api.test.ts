@@ -195,6 +195,8 @@ describe.each(dbTargets())('follow-up on %s', (target) => {
         lead.longQuiet,
       ]);
       expect(third.nextCursor).toBeNull();
+      expect(second.counts).toBeNull();
+      expect((await queue(acme, '?kind=gone_quiet')).counts).toEqual(first.counts);
 
       const ids = async (query: string) => (await queue(acme, query)).items.map((item) => item.lead.id);
       expect(await ids('?kind=escalated')).toEqual([lead.escalated]);

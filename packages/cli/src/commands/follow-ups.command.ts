@@ -34,8 +34,10 @@ const cell = (text: string, width: number) =>
 export function formatFollowUpQueue(queue: FollowUpQueue): string {
   const { counts } = queue;
   const lines = [
-    `Follow-ups as of ${queue.asOf}: ${counts.escalated} escalated, ${counts.overdue} overdue, ${counts.due} due, ` +
-      `${counts.goneQuiet} gone quiet, ${counts.longQuiet} long quiet`,
+    counts
+      ? `Follow-ups as of ${queue.asOf}: ${counts.escalated} escalated, ${counts.overdue} overdue, ${counts.due} due, ` +
+        `${counts.goneQuiet} gone quiet, ${counts.longQuiet} long quiet`
+      : `Follow-ups as of ${queue.asOf}`,
   ];
   if (queue.items.length === 0) return `${lines[0]}\nNothing to follow up.\n`;
   lines.push('');

@@ -113,6 +113,17 @@ const quietLeads = (filter: QuietFilter, tenantId: string, columns: SQL) =>
 const longQuiet = (giveUpBy: Date | null): SQL =>
   giveUpBy ? sql`(q."followUpActivityAt" <= ${giveUpBy})` : sql`false`;
 
+export interface QuietPage {
+  rows: (FollowUpRow & { long: boolean })[];
+  /** Silent leads after the cursor (all of them without one), long silences among them. */
+  total: number;
+  longTotal: number;
+}
+
+/**
+ * A page of silent leads in queue order. The order and the totals are computed on the lean columns; the full lead
+ * (account, hand-raise type) is read for the page's rows only.
+ */
 export async function findQuietLeads(
   db: Db,
   tenantId: string,
@@ -120,16 +131,27 @@ export async function findQuietLeads(
   handRaiserTypes: readonly string[],
   limit: number,
   after?: { long: boolean; at: Date; id: string },
-): Promise<(FollowUpRow & { long: boolean })[]> {
+): Promise<QuietPage> {
   const long = longQuiet(filter.giveUpBy);
-  return rows<FollowUpRow & { long: boolean }>(
+  const found = await rows<FollowUpRow & { long: boolean; total: number; longTotal: number }>(
     db,
-    sql`select q.*, ${long} as long from (${quietLeads(filter, tenantId, followUpColumns(handRaiserTypes))}) q
-        where q."followUpActivityAt" <= ${filter.quietBy}
-          ${after ? sql` and (${long}, q."followUpActivityAt", q.id) > (${after.long}, ${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
-        order by ${long}, q."followUpActivityAt", q.id
-        limit ${limit}`,
+    sql`with ranked as (
+          select q.id, q."followUpActivityAt" as since, ${long} as long,
+            count(*) over ()::int as total, (count(*) filter (where ${long}) over ())::int as "longTotal"
+          from (${quietLeads(filter, tenantId, LEAN_COLUMNS)}) q
+          where q."followUpActivityAt" <= ${filter.quietBy}
+            ${after ? sql` and (${long}, q."followUpActivityAt", q.id) > (${after.long}, ${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
+          order by 3, 2, 1
+          limit ${limit})
+        select ${followUpColumns(handRaiserTypes)}, r.long, r.total, r."longTotal"
+        from ranked r join (${sql.raw(LEAD_FROM)}) on l.tenant_id = ${tenantId} and l.id = r.id
+        order by r.long, r.since, r.id`,
   );
+  return {
+    rows: found,
+    total: found[0]?.total ?? 0,
+    longTotal: found[0]?.longTotal ?? 0,
+  };
 }
 
 export interface FollowUpCountRow {
@@ -140,11 +162,13 @@ export interface FollowUpCountRow {
   longQuiet: number;
 }
 
+/** Counts per kind; `knownQuiet` (the totals of a first quiet page) spares the second scan of silent leads. */
 export async function countFollowUps(
   db: Db,
   tenantId: string,
   clock: { stages: readonly string[]; dueBy: Date; escalatedBy: Date | null },
   quiet: QuietFilter,
+  knownQuiet?: { goneQuiet: number; longQuiet: number },
 ): Promise<FollowUpCountRow> {
   const escalated = clock.escalatedBy ? sql`l.first_hand_raise_at <= ${clock.escalatedBy}` : sql`false`;
   const [waiting, silent] = await Promise.all([
@@ -157,13 +181,14 @@ export async function countFollowUps(
           where l.tenant_id = ${tenantId} and ${WAITING} and l.stage = any(${textArray(clock.stages)})
             ${ownerFilter(quiet.ownerId)}`,
     ),
-    firstRow<Pick<FollowUpCountRow, 'goneQuiet' | 'longQuiet'>>(
-      db,
-      sql`select count(*) filter (where not ${longQuiet(quiet.giveUpBy)})::int as "goneQuiet",
+    knownQuiet ??
+      firstRow<Pick<FollowUpCountRow, 'goneQuiet' | 'longQuiet'>>(
+        db,
+        sql`select count(*) filter (where not ${longQuiet(quiet.giveUpBy)})::int as "goneQuiet",
             count(*) filter (where ${longQuiet(quiet.giveUpBy)})::int as "longQuiet"
           from (${quietLeads(quiet, tenantId, LEAN_COLUMNS)}) q
           where q."followUpActivityAt" <= ${quiet.quietBy}`,
-    ),
+      ),
   ]);
   return {
     escalated: waiting?.escalated ?? 0,

@@ -124,6 +124,7 @@ export async function followUpQueue(
   const kind = query.kind;
 
   const found: (FollowUpRow & { group: 0 | 1; long: boolean })[] = [];
+  let knownQuiet: { goneQuiet: number; longQuiet: number } | undefined;
   if (kind !== 'gone_quiet' && (!after || after[0] === 0)) {
     const waiting = await findWaitingHandRaisers(
       ctx.db,
@@ -155,7 +156,8 @@ export async function followUpQueue(
       want - found.length,
       after?.[0] === 1 ? { long: after[1], at: new Date(after[2]), id: after[3] } : undefined,
     );
-    found.push(...quiet.map((row) => ({ ...row, group: 1 as const })));
+    found.push(...quiet.rows.map((row) => ({ ...row, group: 1 as const })));
+    if (!after) knownQuiet = { goneQuiet: quiet.total - quiet.longTotal, longQuiet: quiet.longTotal };
   }
 
   const page = found.slice(0, query.limit);
@@ -171,12 +173,16 @@ export async function followUpQueue(
           last.id,
         ])
       : null;
-  const counts = await countFollowUps(
-    ctx.db,
-    tenantId,
-    { stages: policy.speedToLead.stages, dueBy: cutoffs.dueBy, escalatedBy: cutoffs.escalatedBy },
-    quietFilter(policy, now, query.ownerId),
-  );
+  // Counted for the first page only: later pages come from the same queue and skip the scan.
+  const counts = after
+    ? null
+    : await countFollowUps(
+        ctx.db,
+        tenantId,
+        { stages: policy.speedToLead.stages, dueBy: cutoffs.dueBy, escalatedBy: cutoffs.escalatedBy },
+        quietFilter(policy, now, query.ownerId),
+        knownQuiet,
+      );
   return {
     items: page.map((row) => queueItem(row, active, policy, now)),
     nextCursor,
