@@ -93,6 +93,16 @@ describe.each(dbTargets())('follow-up on %s', (target) => {
     );
   });
 
+  it('runs no clock for a knocked-out hand-raiser and leaves it out of the queue', async () => {
+    const acme = await t.tenant('Acme');
+    at(NOON_ISH);
+    const id = await createLead(acme, 'student@cs.stanford.edu');
+    await raiseHand(acme, id, NOON_ISH - 60 * MIN);
+    expect((await followUpOf(acme, id)).clock).toMatchObject({ state: 'stopped' });
+    expect((await queue(acme)).counts).toMatchObject({ escalated: 0, overdue: 0 });
+    expect(await sweepFollowUps(t.app.ctx, acme.tenantId)).toEqual({ breached: 0, escalated: 0, goneQuiet: 0 });
+  });
+
   it('moves the due time with the business hours: Friday evening is due Monday, sooner in Tokyo, at once for 24/7', async () => {
     const acme = await t.tenant('Acme');
     const fridayEvening = Date.parse('2026-06-05T19:00:00Z');

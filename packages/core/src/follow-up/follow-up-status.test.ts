@@ -17,6 +17,7 @@ const facts = (over: Partial<FollowUpFacts> = {}): FollowUpFacts => ({
   handRaisedAt: TUESDAY_10,
   handRaiseType: 'demo_request',
   contactedAt: null,
+  knockedOut: false,
   lastActivityAt: TUESDAY_10,
   ...over,
 });
@@ -124,6 +125,15 @@ describe('the speed-to-lead clock', () => {
   it('stops without a contact when the lead leaves the watched stages', () => {
     const status = followUpStatus(facts({ stage: 'disqualified' }), warsaw, TUESDAY_10 + 60 * MIN);
     expect(status.clock?.state).toBe('stopped');
+    expect(status.urgency).toBe('none');
+  });
+
+  it('runs no clock for a knocked-out lead (a competitor asking for a demo is nobody to call)', () => {
+    const status = followUpStatus(facts({ knockedOut: true }), warsaw, TUESDAY_10 + 60 * MIN);
+    expect(status.clock).toMatchObject({
+      state: 'stopped',
+      why: 'Demo request not followed up: the lead is knocked out by the ICP',
+    });
     expect(status.urgency).toBe('none');
   });
 

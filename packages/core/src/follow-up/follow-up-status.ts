@@ -10,7 +10,7 @@ import type { BusinessHours, FollowUpPolicy } from './follow-up-policy';
  * - overdue: past the target, not contacted;
  * - escalated: overdue by the escalation margin or more;
  * - met / late: contacted within / after the target;
- * - stopped: left the watched stages (let go, nurtured) without a recorded contact.
+ * - stopped: left the watched stages (let go, nurtured) without a recorded contact, or knocked out by the ICP.
  */
 export const CLOCK_STATES = ['pending', 'overdue', 'escalated', 'met', 'late', 'stopped'] as const;
 export type ClockState = (typeof CLOCK_STATES)[number];
@@ -43,6 +43,8 @@ export interface FollowUpFacts {
   handRaiseType: string | null;
   /** The first contact; one made before the hand-raise does not answer it and is ignored by the clock. */
   contactedAt: number | null;
+  /** An ICP knock-out (competitor, student, outside territory): nobody is meant to call, so no clock runs. */
+  knockedOut: boolean;
   /** The latest sign of life: the lead's own events, a rep's touch or note, a stage change. */
   lastActivityAt: number;
 }
@@ -153,14 +155,16 @@ export function speedToLeadClock(
   }
 
   const elapsed = Math.floor(businessMinutesBetween(startedAt, now, hours));
-  if (!speedToLead.stages.includes(facts.stage)) {
+  if (!speedToLead.stages.includes(facts.stage) || facts.knockedOut) {
     return {
       ...base,
       state: 'stopped',
       elapsedMinutes: elapsed,
       minutesLeft: null,
       overdueMinutes: null,
-      why: `${trigger} never answered with a recorded contact; the lead moved on to ${STAGE_LABELS[facts.stage]}`,
+      why: facts.knockedOut
+        ? `${trigger} not followed up: the lead is knocked out by the ICP`
+        : `${trigger} never answered with a recorded contact; the lead moved on to ${STAGE_LABELS[facts.stage]}`,
     };
   }
   if (now < dueAt) {

@@ -19,6 +19,7 @@ export function followUpFacts(row: FollowUpRow): FollowUpFacts {
     handRaisedAt: ms(row.firstHandRaiseAt),
     handRaiseType: row.handRaiseType,
     contactedAt: ms(row.firstContactedAt),
+    knockedOut: row.fitKnockedOut,
     lastActivityAt: toDate(row.followUpActivityAt).getTime(),
   };
 }

@@ -21,6 +21,10 @@ const WAITING = sql.raw(
   `l.first_hand_raise_at is not null and (l.first_contacted_at is null or l.first_contacted_at < l.first_hand_raise_at)`,
 );
 
+/** A running clock: waiting, in a watched stage, and not knocked out by the ICP (nobody is meant to call those). */
+const clockRunning = (stages: readonly string[]) =>
+  sql`${WAITING} and l.stage = any(${textArray(stages)}) and not s.fit_knocked_out`;
+
 const ACTIVITY = sql.raw(`greatest(
     s.last_activity_at,
     l.stage_changed_at,
@@ -76,7 +80,7 @@ export async function findWaitingHandRaisers(
   return rows<FollowUpRow>(
     db,
     sql`select ${followUpColumns(handRaiserTypes)} from ${sql.raw(LEAD_FROM)}
-        where l.tenant_id = ${tenantId} and ${WAITING} and l.stage = any(${textArray(filter.stages)})
+        where l.tenant_id = ${tenantId} and ${clockRunning(filter.stages)}
           ${ownerFilter(filter.ownerId)}
           ${filter.raisedBy ? sql` and l.first_hand_raise_at <= ${filter.raisedBy}` : sql``}
           ${filter.raisedAfter ? sql` and l.first_hand_raise_at > ${filter.raisedAfter}` : sql``}
@@ -106,7 +110,7 @@ const quietLeads = (filter: QuietFilter, tenantId: string, columns: SQL) =>
       where l.tenant_id = ${tenantId} and l.stage = any(${textArray(filter.stages)})
         and l.stage_changed_at <= ${filter.quietBy}
         and (s.last_activity_at is null or s.last_activity_at <= ${filter.quietBy})
-        and not (${WAITING} and l.stage = any(${textArray(filter.clockStages)}))
+        and not (${clockRunning(filter.clockStages)})
         ${ownerFilter(filter.ownerId)}`;
 
 /** `long` is true past the give-up limit: re-engagements come first, then the long silences. */
@@ -177,8 +181,8 @@ export async function countFollowUps(
       sql`select count(*) filter (where ${escalated})::int as escalated,
             count(*) filter (where l.first_hand_raise_at <= ${clock.dueBy} and not (${escalated}))::int as overdue,
             count(*) filter (where l.first_hand_raise_at > ${clock.dueBy})::int as due
-          from leads l
-          where l.tenant_id = ${tenantId} and ${WAITING} and l.stage = any(${textArray(clock.stages)})
+          from leads l join lead_scores s on s.tenant_id = l.tenant_id and s.lead_id = l.id
+          where l.tenant_id = ${tenantId} and ${clockRunning(clock.stages)}
             ${ownerFilter(quiet.ownerId)}`,
     ),
     knownQuiet ??
@@ -280,8 +284,9 @@ export async function markClockAlerts(
     db,
     sql`with due as (
           select l.id, l.first_hand_raise_at as raised from leads l
+          join lead_scores s on s.tenant_id = l.tenant_id and s.lead_id = l.id
           left join follow_up_alerts f on f.tenant_id = l.tenant_id and f.lead_id = l.id
-          where l.tenant_id = ${tenantId} and ${WAITING} and l.stage = any(${textArray(stages)})
+          where l.tenant_id = ${tenantId} and ${clockRunning(stages)}
             and l.first_hand_raise_at <= ${cutoff} and f.${forColumn} is distinct from l.first_hand_raise_at
           order by l.first_hand_raise_at, l.id
           limit ${limit})
