@@ -89,6 +89,8 @@ export const mergeResultSchema = z.object({
     events: z.number().int(),
     transitions: z.number().int(),
     notes: z.number().int(),
+    /** A rep's logged calls, emails, meetings and messages (follow-up touches); 0 on merges recorded before them. */
+    touches: z.number().int().default(0),
     assessments: z.number().int(),
   }),
   /** Per framework both leads had: the criteria taken from the duplicate (the survivor's were unknown). */

@@ -135,11 +135,23 @@ describe.each(dbTargets())('duplicates and merge on %s', (target) => {
       { id: 'm-4', leadId: duplicate.id, type: 'webinar_attended', occurredAt: at(T0 - DAY) },
       { id: 'm-5', leadId: duplicate.id, type: 'page_view', occurredAt: at(T0 - 4 * DAY) },
     ]);
+    const call = await acme.call('POST', `/v1/leads/${duplicate.id}/touches`, {
+      kind: 'call',
+      at: at(T0 - DAY),
+      note: 'Left a voicemail',
+    });
+    expect(call.status).toBe(201);
     t.clock.now = T0 + DAY;
 
     const merged = await merge(acme, survivor.id, { duplicateId: duplicate.id });
     expect(merged.status).toBe(200);
-    expect(merged.body.moved).toMatchObject({ events: 3, transitions: 1 });
+    expect(merged.body.moved).toMatchObject({ events: 3, transitions: 1, touches: 1 });
+    const touches = await acme.call<{ items: { note: string | null }[] }>(
+      'GET',
+      `/v1/leads/${survivor.id}/touches`,
+    );
+    expect(touches.body.items.map((touch) => touch.note)).toEqual(['Left a voicemail']);
+    expect(await countWhere('follow_up_alerts', duplicate.id)).toBe(0);
     expect(merged.body.changes.map((c) => c.field)).toEqual(['title', 'phone', 'custom']);
     expect(merged.body.lead).toMatchObject({
       email: 'marta.nowak@vistula.pl',

@@ -158,14 +158,14 @@ export async function lockPair(
   };
 }
 
-/** Re-homes the duplicate's ledger, history and notes on the survivor; rows keep their ids. */
+/** Re-homes the duplicate's ledger, history, notes and logged touches on the survivor; rows keep their ids. */
 export async function moveLeadRows(
   db: Db,
   tenantId: string,
   from: string,
   to: string,
-): Promise<{ events: number; transitions: number; notes: number }> {
-  const count = async (table: 'events' | 'stage_transitions' | 'notes') => {
+): Promise<{ events: number; transitions: number; notes: number; touches: number }> {
+  const count = async (table: 'events' | 'stage_transitions' | 'notes' | 'follow_up_touches') => {
     const moved = await rows<{ n: number }>(
       db,
       sql`with moved as (update ${sql.raw(table)} set lead_id = ${to} where tenant_id = ${tenantId} and lead_id = ${from}
@@ -177,6 +177,7 @@ export async function moveLeadRows(
     events: await count('events'),
     transitions: await count('stage_transitions'),
     notes: await count('notes'),
+    touches: await count('follow_up_touches'),
   };
 }
 
@@ -205,6 +206,8 @@ export async function moveAssessment(db: Db, tenantId: string, from: string, to:
 
 export async function deleteLead(db: Db, tenantId: string, id: string): Promise<void> {
   await db.execute(sql`delete from assessments where tenant_id = ${tenantId} and lead_id = ${id}`);
+  // What the follow-up sweep announced for the duplicate: the survivor's own clock and silence go on from its facts.
+  await db.execute(sql`delete from follow_up_alerts where tenant_id = ${tenantId} and lead_id = ${id}`);
   await db.execute(sql`delete from lead_scores where tenant_id = ${tenantId} and lead_id = ${id}`);
   await db.execute(sql`delete from leads where tenant_id = ${tenantId} and id = ${id}`);
 }
