@@ -140,11 +140,12 @@ export async function findQuietLeads(
   const found = await rows<FollowUpRow & { long: boolean; total: number; longTotal: number }>(
     db,
     sql`with ranked as (
-          select q.id, q."followUpActivityAt" as since, ${long} as long,
+          -- Milliseconds, as the cursor carries them: a microsecond left over would repeat a row on the next page.
+          select q.id, date_trunc('milliseconds', q."followUpActivityAt") as since, ${long} as long,
             count(*) over ()::int as total, (count(*) filter (where ${long}) over ())::int as "longTotal"
           from (${quietLeads(filter, tenantId, LEAN_COLUMNS)}) q
           where q."followUpActivityAt" <= ${filter.quietBy}
-            ${after ? sql` and (${long}, q."followUpActivityAt", q.id) > (${after.long}, ${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
+            ${after ? sql` and (${long}, date_trunc('milliseconds', q."followUpActivityAt"), q.id) > (${after.long}, ${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
           order by 3, 2, 1
           limit ${limit})
         select ${followUpColumns(handRaiserTypes)}, r.long, r.total, r."longTotal"
