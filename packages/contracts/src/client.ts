@@ -9,7 +9,14 @@ import {
 } from './analytics.schemas';
 import { apiKeyListSchema, createdApiKeySchema, type NewApiKeyInput } from './api-keys.schemas';
 import { type AssessmentInput, assessmentViewSchema, frameworkListSchema } from './assessments.schemas';
-import { type ErrorBody, errorSchema } from './common.schemas';
+import type { ErrorBody } from './common.schemas';
+import {
+  leadDuplicatesSchema,
+  leadMergeListSchema,
+  type MergeInput,
+  mergedLeadErrorSchema,
+  mergeResultSchema,
+} from './duplicates.schemas';
 import { type EventInput, eventBatchResultSchema, leadEventListSchema } from './events.schemas';
 import {
   type FollowUpQueueKind,
@@ -41,11 +48,14 @@ import {
 } from './predictive.schemas';
 import { CSRF_HEADER, type SignIn, sessionSchema, userListSchema } from './session.schemas';
 
-/** A non-2xx answer from the API, with the server's { error, message, issues?, allowed? } body. */
+/** An error body; a merged lead's 404 (`lead_merged`) and a 409 `already_merged` also name `mergedInto`. */
+export type ApiErrorBody = ErrorBody & { mergedInto?: string | undefined };
+
+/** A non-2xx answer from the API, with the server's { error, message, issues?, allowed?, mergedInto? } body. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: ErrorBody,
+    readonly body: ApiErrorBody,
   ) {
     super(body.message);
     this.name = 'ApiError';
@@ -115,7 +125,7 @@ export function createClient(options: ClientOptions = {}) {
     const text = await response.text();
     const json: unknown = text ? JSON.parse(text) : undefined;
     if (!response.ok) {
-      const parsed = errorSchema.safeParse(json);
+      const parsed = mergedLeadErrorSchema.safeParse(json);
       throw new ApiError(
         response.status,
         parsed.success ? parsed.data : { error: 'http_error', message: `HTTP ${response.status}` },
@@ -165,6 +175,15 @@ export function createClient(options: ClientOptions = {}) {
     logTouch: (id: string, input: TouchInput) =>
       call(touchResultSchema, 'POST', `/v1/leads/${id}/touches`, input),
     listTouches: (id: string) => call(touchListSchema, 'GET', `/v1/leads/${id}/touches`),
+
+    /** The lead's likely (and, by default, possible) duplicates, best first, each with the evidence lines. */
+    leadDuplicates: (id: string, query: { min?: 'likely' | 'possible'; limit?: number } = {}) =>
+      call(leadDuplicatesSchema, 'GET', `/v1/leads/${id}/duplicates${queryString(query)}`),
+    /** Folds `duplicateId` into the lead `id` (the survivor); 409 for two customers of different accounts without `force`. */
+    mergeLead: (id: string, input: MergeInput) =>
+      call(mergeResultSchema, 'POST', `/v1/leads/${id}/merge`, input),
+    /** The merges into the lead: who, when, what changed and what moved. */
+    leadMerges: (id: string) => call(leadMergeListSchema, 'GET', `/v1/leads/${id}/merges`),
 
     listNotes: (id: string) => call(noteListSchema, 'GET', `/v1/leads/${id}/notes`),
     addNote: (id: string, input: Partial<NoteInput> & { text: string }) =>

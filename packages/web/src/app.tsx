@@ -7,6 +7,9 @@ import { InboxScreen } from './screens/inbox.screen';
 import { SignInScreen } from './screens/sign-in.screen';
 
 const LeadScreen = lazy(() => import('./screens/lead.screen').then((m) => ({ default: m.LeadScreen })));
+const FollowUpScreen = lazy(() =>
+  import('./screens/follow-up.screen').then((m) => ({ default: m.FollowUpScreen })),
+);
 const BoardScreen = lazy(() => import('./screens/board.screen').then((m) => ({ default: m.BoardScreen })));
 const DashboardScreen = lazy(() =>
   import('./screens/dashboard.screen').then((m) => ({ default: m.DashboardScreen })),
@@ -50,6 +53,7 @@ export function App() {
 
 const NAV = [
   { href: '/', label: 'Inbox', screen: 'inbox' },
+  { href: '/follow-up', label: 'Follow up', screen: 'follow_up' },
   { href: '/board', label: 'Pipeline', screen: 'board' },
   { href: '/dashboard', label: 'Dashboard', screen: 'dashboard' },
   { href: '/settings', label: 'Settings', screen: 'settings' },
@@ -102,6 +106,7 @@ function Shell({ session }: { session: Session }) {
         <Suspense fallback={<div className="loading">Loading…</div>}>
           {route.screen === 'inbox' && <InboxScreen />}
           {route.screen === 'lead' && <LeadScreen id={route.id} key={route.id} />}
+          {route.screen === 'follow_up' && <FollowUpScreen userId={session.user.id} />}
           {route.screen === 'board' && <BoardScreen />}
           {route.screen === 'dashboard' && <DashboardScreen />}
           {route.screen === 'settings' && <SettingsScreen />}

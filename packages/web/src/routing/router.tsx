@@ -35,6 +35,7 @@ export function useLocation(): { path: string; search: URLSearchParams } {
 
 export type Route =
   | { screen: 'inbox' }
+  | { screen: 'follow_up' }
   | { screen: 'lead'; id: string }
   | { screen: 'board' }
   | { screen: 'dashboard' }
@@ -45,6 +46,7 @@ export function matchRoute(path: string): Route {
   if (path === '/' || path === '/inbox') return { screen: 'inbox' };
   const lead = path.match(/^\/leads\/([0-9a-f-]{36})$/i);
   if (lead?.[1]) return { screen: 'lead', id: lead[1] };
+  if (path === '/follow-up') return { screen: 'follow_up' };
   if (path === '/board') return { screen: 'board' };
   if (path === '/dashboard') return { screen: 'dashboard' };
   if (path === '/settings') return { screen: 'settings' };
