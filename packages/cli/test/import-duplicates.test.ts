@@ -22,7 +22,7 @@ describe.each(dbTargets())('import warns of likely duplicates on %s', (target) =
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const importRows = async (tenantId: string, name: string, rows: string[]) => {
+  const importRows = async (tenantId: string, name: string, rows: string[], fuzzyDuplicates = true) => {
     const file = join(folder, name);
     writeFileSync(file, `Email,First,Last,Phone\n${rows.join('\n')}\n`);
     const issues: ImportIssue[] = [];
@@ -34,6 +34,7 @@ describe.each(dbTargets())('import warns of likely duplicates on %s', (target) =
       batchSize: 3,
       // One batch at a time: with two in flight, a pair split across them can be told on both rows.
       concurrency: 1,
+      fuzzyDuplicates,
       onIssue: (issue) => issues.push(issue),
     });
     return { summary, issues };
@@ -61,5 +62,18 @@ describe.each(dbTargets())('import warns of likely duplicates on %s', (target) =
     expect(byRow.get(5)?.problem).toContain('anna.lis@acme.io');
     // a.lis@acme.io is only a possible match for a Gmail address (the company is unknown on one side).
     expect(byRow.get(6)?.problem).toMatch(/as anna\.lis@acme\.io \(score [^)]*\); imported/);
+  });
+
+  it('leaves fuzzy matching out unless asked: same-email dedupe only', async () => {
+    const { tenantId } = await createTenant(database.db, 'Plain Import');
+    await importRows(tenantId, 'plain-first.csv', ['ewa.nowak@vistula.pl,Ewa,Nowak,+48 600 700 800'], false);
+    const { summary, issues } = await importRows(
+      tenantId,
+      'plain-second.csv',
+      ['ewa.nowak@gmail.com,Ewa,Nowak,600-700-800', 'ewa.nowak@vistula.pl,Ewa,Nowak,'],
+      false,
+    );
+    expect(summary.imported).toBe(1);
+    expect(issues.map((issue) => issue.kind)).toEqual(['existing']);
   });
 });

@@ -24,6 +24,7 @@ interface ImportFlags {
   data?: string;
   errors?: string;
   batchSize: string;
+  fuzzyDuplicates?: boolean;
   json?: boolean;
 }
 
@@ -98,6 +99,10 @@ export function registerImportCommand(program: Command): void {
       'write every problem row (row, column, kind, problem, value) to this CSV',
     )
     .option('--batch-size <n>', 'rows per transaction', '5000')
+    .option(
+      '--fuzzy-duplicates',
+      'also warn about rows that are likely an existing lead under another email (same name at the same company, same phone); slower: one candidate search per row',
+    )
     .option('--json', 'print the summary as JSON instead of text')
     .addHelpText('after', MAPPING_EXAMPLE)
     .action(async (file: string, flags: ImportFlags) => {
@@ -134,6 +139,7 @@ export function registerImportCommand(program: Command): void {
           file,
           mapping,
           batchSize,
+          fuzzyDuplicates: flags.fuzzyDuplicates === true,
           onProgress: (p) =>
             bar?.update(p.totalBytes ? Math.floor((p.bytesRead / p.totalBytes) * 100) : 100, {
               rows: p.rowsRead.toLocaleString('en-US'),

@@ -55,6 +55,12 @@ export interface ImportLeadsOptions {
   /** Rows per transaction. */
   batchSize?: number;
   /**
+   * Also warn about rows imported as new leads that are likely an existing lead (or an earlier row) under another
+   * email. Off by default: it searches candidates for every row (same last name, mailbox name or phone), which on
+   * a workspace with many leads of common names costs far more than the import itself.
+   */
+  fuzzyDuplicates?: boolean;
+  /**
    * Batches written at the same time, each in its own transaction and connection (default 2: the database
    * works on one batch while the next is sent). PGlite has one connection, so its batches queue anyway.
    */
@@ -168,7 +174,9 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
               at,
             )
           : 0;
-        const likely = await likelyDuplicatesOf(tx, options.tenantId, [...inserted.values()]);
+        const likely = options.fuzzyDuplicates
+          ? await likelyDuplicatesOf(tx, options.tenantId, [...inserted.values()])
+          : new Map<string, { scored: ScoredCandidate[] }>();
         return { created: inserted, predicted: count, likely };
       });
       summary.imported += created.size;
