@@ -461,6 +461,90 @@ describe('Triage in a real browser', () => {
     expect(await injected()).toBeUndefined();
   });
 
+  it('puts a new demo request at the top of the follow-up queue; a call logged on the lead page takes it off', async () => {
+    const email = 'nora.quick@brightpath-e2e.io';
+    await client.ingestEvents([
+      { id: 'e2e-follow-up-demo', email, type: 'demo_request', occurredAt: new Date().toISOString() },
+    ]);
+    const [nora] = (await client.listLeads({ q: email, limit: 1 })).items;
+    // The demo user owns none of the demo's leads: "Mine only" shows this one alone, whatever the hour does
+    // to the demo's own hand-raisers (business hours decide whether they are due, overdue or escalated).
+    const dana = (await client.users()).items.find((user) => user.email === server.email)!;
+    await client.patchLead(nora!.id, { ownerId: dana.id, firstName: 'Nora', lastName: 'Quick' });
+
+    await page.getByRole('link', { name: 'Follow up' }).click();
+    await page.getByRole('button', { name: 'Mine only' }).click();
+    const rows = page.getByRole('table', { name: 'Follow-up queue' }).locator('tbody tr');
+    await rows.first().filter({ hasText: 'Nora Quick' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().locator('.urgency').textContent()).toMatch(/^(Due|Overdue|Escalated)$/);
+    expect(await rows.first().textContent()).toMatch(/Call (now|before it is due)/);
+    expect(await rows.first().textContent()).toContain('Demo request');
+    const chips = page.getByRole('navigation', { name: 'Follow-up filters' });
+    expect(await chips.getByRole('link', { name: /^Speed to lead/ }).textContent()).toBe('Speed to lead1');
+
+    await rows.first().getByRole('link', { name: 'Nora Quick' }).click();
+    const panel = page.getByTestId('follow-up');
+    await panel
+      .getByTestId('follow-up-status')
+      .getByText(/^(Due|Overdue|Escalated)$/)
+      .waitFor();
+    await panel.getByLabel('Touch note').fill('Reached her, demo booked for Thursday');
+    await panel.getByRole('button', { name: 'Log call' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Call logged. The clock stopped' }).waitFor();
+    await panel
+      .getByTestId('follow-up-status')
+      .getByText(/^Answered/)
+      .waitFor();
+    await panel.getByRole('list', { name: 'Touches' }).getByText('Reached her, demo booked').waitFor();
+
+    await page.goBack();
+    await page.getByText('Nothing to follow up here among your leads.').waitFor();
+    expect((await client.followUps({ ownerId: dana.id })).items).toEqual([]);
+  });
+
+  it('shows two leads of one person as a likely duplicate and merges them; the merged URL lands on the survivor', async () => {
+    const account = { name: 'Harbor E2E', domain: 'harbor-e2e.io' };
+    const kept = await client.createLead({
+      email: 'jordan.lee@harbor-e2e.io',
+      firstName: 'Jordan',
+      lastName: 'Lee',
+      title: 'Head of Sales',
+      account,
+    });
+    const merged = await client.createLead({
+      email: 'jlee@harbor-e2e.io',
+      firstName: 'Jordan',
+      lastName: 'Lee',
+      phone: '+1 555 0100',
+      account,
+    });
+    await page.goto(`${server.url}/leads/${kept.id}`);
+    const candidate = page.getByRole('listitem', { name: 'Jordan Lee duplicate' });
+    await candidate.getByText(/^Likely duplicate · \d+%$/).waitFor();
+    expect(await candidate.textContent()).toContain('jlee@harbor-e2e.io');
+    expect(
+      await candidate.getByRole('list', { name: 'Why these may be one person' }).textContent(),
+    ).toContain('Same last name');
+    await candidate.getByRole('button', { name: 'Merge…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge two leads' });
+    // The defaults are the server's: the survivor's values, and the duplicate's where the survivor has none.
+    expect(await dialog.getByRole('radio', { name: 'Title: keep Head of Sales' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: 'Phone: keep +1 555 0100' }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Merge into Jordan Lee' }).click();
+    const result = page.getByRole('dialog', { name: 'Leads merged' });
+    await result.getByText('jlee@harbor-e2e.io was merged into Jordan Lee.').waitFor();
+    await result.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('heading', { name: 'Merged into this lead' }).waitFor();
+    expect((await client.listLeads({ q: 'harbor-e2e', limit: 5 })).items.map((l) => l.id)).toEqual([kept.id]);
+    expect((await client.getLead(kept.id)).phone).toBe('+1 555 0100');
+
+    await page.goto(`${server.url}/leads/${merged.id}`);
+    await page.getByText('This lead was merged into').waitFor();
+    await page.waitForURL(`**/leads/${kept.id}`);
+    await page.getByRole('heading', { name: 'Jordan Lee', level: 1 }).waitFor();
+  });
+
   it('fits a phone-width screen without sideways scrolling', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     const cookies = await page.context().cookies();

@@ -18,7 +18,8 @@ export function StageActions({ lead }: { lead: Lead }) {
         ...(input.reasonText ? { reasonText: input.reasonText } : {}),
       }),
     onSuccess: (result) => {
-      queryClient.setQueryData(['lead', lead.id], result.lead);
+      // Merged into the cached lead: the page's copy also carries `followUp`, which the transition answer lacks.
+      queryClient.setQueryData(['lead', lead.id], (old: object | undefined) => ({ ...old, ...result.lead }));
       void queryClient.invalidateQueries({ queryKey: ['lead', lead.id] });
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
       setAsking(null);
