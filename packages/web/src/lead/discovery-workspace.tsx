@@ -61,6 +61,9 @@ function Assessment({ leadId, framework }: { leadId: string; framework: string }
   const assessment = useQuery({ queryKey: key, queryFn: () => api.getAssessment(leadId, framework) });
   const [error, setError] = useState<string | null>(null);
   const save = useMutation({
+    // The API replaces the whole assessment, so saves run one after another, each built from the answer to the one
+    // before: an evidence save still in flight and a status click would otherwise each send the other's old value.
+    scope: { id: `assessment:${leadId}:${framework}` },
     mutationFn: (change: { criterion: string; status?: CriterionStatus; evidence?: string }) => {
       const current = queryClient.getQueryData<AssessmentView>(key) ?? assessment.data!;
       return api.putAssessment(leadId, framework, assessmentWithChange(current, change.criterion, change));
