@@ -100,7 +100,11 @@ describe.each(dbTargets())('follow-up on %s', (target) => {
     await raiseHand(acme, id, NOON_ISH - 60 * MIN);
     expect((await followUpOf(acme, id)).clock).toMatchObject({ state: 'stopped' });
     expect((await queue(acme)).counts).toMatchObject({ escalated: 0, overdue: 0 });
-    expect(await sweepFollowUps(t.app.ctx, acme.tenantId)).toEqual({ breached: 0, escalated: 0, goneQuiet: 0 });
+    expect(await sweepFollowUps(t.app.ctx, acme.tenantId)).toEqual({
+      breached: 0,
+      escalated: 0,
+      goneQuiet: 0,
+    });
   });
 
   it('moves the due time with the business hours: Friday evening is due Monday, sooner in Tokyo, at once for 24/7', async () => {

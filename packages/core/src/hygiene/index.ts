@@ -1,3 +1,7 @@
+export * from './duplicates-merge';
+export * from './duplicates-normalize';
+export * from './duplicates-score';
+export { jaroWinkler } from './duplicates-similarity';
 export {
   domainOf,
   EMAIL_DOMAIN_KINDS,
@@ -13,7 +17,3 @@ export {
   SENIORITIES,
   type Seniority,
 } from './job-title';
-export * from './duplicates-merge';
-export * from './duplicates-normalize';
-export * from './duplicates-score';
-export { jaroWinkler } from './duplicates-similarity';
