@@ -398,6 +398,45 @@ describe('Triage in a real browser', () => {
     });
   });
 
+  it('sets the follow-up hours to Warsaw and a 10-minute target in settings; a reload keeps them', async () => {
+    const before = await client.getPolicy();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    // The test before changed the policy through the API: the draft starts again from the live version.
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('live-version').textContent())
+      .toContain(`version ${before.version}`);
+    const section = page.getByRole('region', { name: 'Follow-up' });
+    await section.getByLabel('Time zone').fill('Europe/Warsaw');
+    await section.getByLabel('Target (business minutes)').fill('10');
+    // A day that closes before it opens is named beside the field, and nothing is sent.
+    await section.getByLabel('Closes at').fill('08:00');
+    await section.getByText('end must be after start').waitFor();
+    await page.getByRole('button', { name: 'Publish new version' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Follow-up, Closes at: end must be after start' })
+      .waitFor();
+    expect((await client.getPolicy()).version).toBe(before.version);
+    await section.getByLabel('Closes at').fill('17:00');
+    await page.getByRole('button', { name: 'Publish new version' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Version ${before.version + 1} is live` })
+      .waitFor();
+    await page.reload();
+    await expect.poll(() => section.getByLabel('Time zone').inputValue()).toBe('Europe/Warsaw');
+    expect(await section.getByLabel('Target (business minutes)').inputValue()).toBe('10');
+    const { followUp } = (await client.getPolicy()).policy;
+    expect(followUp.businessHours.timeZone).toBe('Europe/Warsaw');
+    expect(followUp.speedToLead.targetMinutes).toBe(10);
+    expect(followUp.businessHours.end).toBe('17:00');
+    // The follow-up test below reads the queue in the demo's own hours: back to them.
+    await client.putPolicy({
+      policy: { ...(await client.getPolicy()).policy, followUp: before.policy.followUp },
+    });
+  });
+
   it('shows the model state: an empty model dashboard and the training refusal with the counts', async () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByTestId('model-empty').waitFor();

@@ -1,14 +1,29 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, type PolicySimulationView } from '@triage/contracts';
-import { ACCOUNT_FIELDS, CONTACT_FIELDS, ICP_OPERATORS, type ScoringPolicy } from '@triage/core';
+import {
+  ACCOUNT_FIELDS,
+  CONTACT_FIELDS,
+  type FollowUpPolicy,
+  followUpPolicyOf,
+  ICP_OPERATORS,
+  type ScoringPolicy,
+} from '@triage/core';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/api-client';
+import {
+  checkFollowUp,
+  type FollowUpProblem,
+  problemLine,
+  splitFollowUpIssues,
+} from '../logic/follow-up-settings';
 import { fromDraft, newRuleId, type PolicyDraft, type RuleRow, toDraft } from '../logic/policy-draft';
 import { PREVIEW_PERIODS, type PreviewPeriod, previewFrom, requestProblems } from '../logic/policy-impact';
 import { ModelsSection } from '../models/models-section';
 import { useDocumentTitle } from '../routing/router';
 import { ApiKeysSection } from '../settings/api-keys-section';
 import { CustomFrameworksField } from '../settings/custom-frameworks-field';
+import { FollowUpSection } from '../settings/follow-up-section';
+import { NumberField } from '../settings/number-field';
 import { PolicyImpactPanel } from '../settings/policy-impact-panel';
 
 type PassRule = NonNullable<ScoringPolicy['frameworks']['passRules']>[string];
@@ -20,8 +35,13 @@ interface Preview {
   days: PreviewPeriod;
 }
 
-const problemsOf = (error: Error, fallback: string): string[] =>
-  error instanceof ApiError ? requestProblems(error.body) : [fallback];
+/** A refused request's problems as lines, and the follow-up ones apart too, to be shown beside their fields. */
+const problemsOf = (error: Error, fallback: string): { lines: string[]; followUp: FollowUpProblem[] } => {
+  if (!(error instanceof ApiError)) return { lines: [fallback], followUp: [] };
+  const { followUp, rest } = splitFollowUpIssues(error.body);
+  const others = followUp.length && !rest.issues?.length ? [] : requestProblems(rest);
+  return { lines: [...followUp.map(problemLine), ...others], followUp };
+};
 
 export function SettingsScreen() {
   useDocumentTitle('Settings');
@@ -35,6 +55,8 @@ export function SettingsScreen() {
   const [draft, setDraft] = useState<PolicyDraft | null>(null);
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
+  // The server's follow-up problems, shown beside their fields until the section is edited again.
+  const [followUpProblems, setFollowUpProblems] = useState<FollowUpProblem[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   // Bumped when the draft is replaced as a whole (published, discarded), so text fields start again from it.
   const [draftGeneration, setDraftGeneration] = useState(0);
@@ -52,6 +74,7 @@ export function SettingsScreen() {
       api.putPolicy({ policy, ...(note.trim() ? { note: note.trim() } : {}) }),
     onSuccess: (result) => {
       setProblems([]);
+      setFollowUpProblems([]);
       setNote('');
       setSaved(
         `Version ${result.version} is live; ${result.rescoredLeads.toLocaleString('en')} leads rescored.`,
@@ -66,7 +89,9 @@ export function SettingsScreen() {
     },
     onError: (error) => {
       setSaved(null);
-      setProblems(problemsOf(error, 'The policy could not be saved.'));
+      const refused = problemsOf(error, 'The policy could not be saved.');
+      setProblems(refused.lines);
+      setFollowUpProblems(refused.followUp);
     },
   });
 
@@ -78,7 +103,11 @@ export function SettingsScreen() {
       setProblems([]);
       setPreview({ simulation, draft, days });
     },
-    onError: (error) => setProblems(problemsOf(error, 'The preview could not be computed.')),
+    onError: (error) => {
+      const refused = problemsOf(error, 'The preview could not be computed.');
+      setProblems(refused.lines);
+      setFollowUpProblems(refused.followUp);
+    },
   });
 
   useEffect(() => {
@@ -94,6 +123,15 @@ export function SettingsScreen() {
     setDraft({ ...draft, policy: next });
     setSaved(null);
   };
+  // A policy stored before the section existed has none: the defaults are edited, and published with it.
+  const followUp = followUpPolicyOf(p);
+  const updateFollowUp = (fn: (followUp: FollowUpPolicy) => void) => {
+    update((n) => {
+      n.followUp = structuredClone(followUpPolicyOf(n));
+      fn(n.followUp);
+    });
+    setFollowUpProblems([]);
+  };
   const setRule = (index: number, patch: Partial<RuleRow>) => {
     setDraft({ ...draft, rules: draft.rules.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
     setSaved(null);
@@ -105,8 +143,9 @@ export function SettingsScreen() {
       return null;
     }
     const result = fromDraft(draft);
-    if (!result.ok) {
-      setProblems(result.problems);
+    const followUpLines = checkFollowUp(followUp).map(problemLine);
+    if (!result.ok || followUpLines.length) {
+      setProblems([...(result.ok ? [] : result.problems), ...followUpLines]);
       return null;
     }
     return result.policy;
@@ -470,6 +509,8 @@ export function SettingsScreen() {
         </div>
       </section>
 
+      <FollowUpSection followUp={followUp} onChange={updateFollowUp} serverProblems={followUpProblems} />
+
       {preview && (
         <PolicyImpactPanel
           ref={previewPanel}
@@ -498,6 +539,7 @@ export function SettingsScreen() {
             setDraft(toDraft(live.data.policy));
             setDraftGeneration((n) => n + 1);
             setCustomFrameworksValid(true);
+            setFollowUpProblems([]);
             setPreview(null);
           }}
         >
@@ -540,34 +582,4 @@ function describeRule(rule: Record<string, unknown> | undefined): string {
   if (rule.kind === 'k_of_n') return `${rule.k} of n`;
   if (rule.kind === 'weighted') return `weighted ≥ ${rule.threshold}`;
   return 'all';
-}
-
-function NumberField({
-  label,
-  value,
-  onChange,
-  step,
-}: {
-  label: string;
-  value: number;
-  onChange: (value: number) => void;
-  step?: number;
-}) {
-  const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
-  return (
-    <label>
-      {label}
-      <input
-        type="number"
-        value={text}
-        step={step ?? 'any'}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (e.target.value !== '' && Number.isFinite(Number(e.target.value)))
-            onChange(Number(e.target.value));
-        }}
-      />
-    </label>
-  );
 }
