@@ -296,7 +296,11 @@ export async function importLeadsFromCsv(options: ImportLeadsOptions): Promise<I
         progress();
       } else if ((summary.rowsRead & 4095) === 0) progress();
     }
-    if (batch.length) inFlight.push(writeBatch(batch));
+    if (batch.length) {
+      // The last, short batch waits for a free slot like the others: `concurrency` bounds every batch.
+      if (inFlight.length >= concurrency) await inFlight.shift();
+      inFlight.push(writeBatch(batch));
+    }
     const failed = (await settleAll()).find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
   } catch (error) {
