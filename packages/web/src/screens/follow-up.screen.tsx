@@ -9,6 +9,7 @@ import { useOwners } from '../api/use-owners';
 import { formatInstant, queueChips, urgencyText } from '../logic/follow-up-text';
 import { Link, navigate, useDocumentTitle, useLocation } from '../routing/router';
 import { HeatFlames } from '../ui/heat-flames';
+import { ShowMore } from '../ui/show-more';
 import { StageBadge } from '../ui/stage-badge';
 
 const isKind = (value: string | null): value is FollowUpQueueKind =>
@@ -111,18 +112,7 @@ export function FollowUpScreen({ userId }: { userId: string }) {
           <p className="empty">Nothing to follow up here{mine ? ' among your leads' : ''}.</p>
         )}
       </div>
-      {queue.hasNextPage && (
-        <div className="row center">
-          <button
-            type="button"
-            className="btn"
-            onClick={() => queue.fetchNextPage()}
-            disabled={queue.isFetchingNextPage}
-          >
-            {queue.isFetchingNextPage ? 'Loading…' : 'Show more'}
-          </button>
-        </div>
-      )}
+      <ShowMore query={queue} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { isTypingTarget, moveSelection } from '../logic/list-navigation';
 import { waitingSince } from '../logic/speed-to-lead';
 import { Link, navigate, useDocumentTitle } from '../routing/router';
 import { HeatFlames } from '../ui/heat-flames';
+import { ShowMore } from '../ui/show-more';
 import { FitMeter, StageBadge } from '../ui/stage-badge';
 
 const HEATS: { value: HeatTier; label: string }[] = [
@@ -213,18 +214,7 @@ export function InboxScreen() {
         </table>
         {!leads.isPending && items.length === 0 && <p className="empty">No leads match these filters.</p>}
       </div>
-      {leads.hasNextPage && (
-        <div className="row center">
-          <button
-            type="button"
-            className="btn"
-            onClick={() => leads.fetchNextPage()}
-            disabled={leads.isFetchingNextPage}
-          >
-            {leads.isFetchingNextPage ? 'Loading…' : 'Show more leads'}
-          </button>
-        </div>
-      )}
+      <ShowMore query={leads} label="Show more leads" />
     </section>
   );
 }

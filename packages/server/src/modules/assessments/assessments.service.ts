@@ -30,7 +30,8 @@ export function requireFramework(policy: ScoringPolicy, key: string): FrameworkD
   return framework;
 }
 
-function toAssessment(criteria: Record<string, StoredCriterion>): Assessment {
+/** Stored criteria as the evaluation reads them (status, source, evidence, confidence). */
+export function toAssessment(criteria: Record<string, StoredCriterion>): Assessment {
   const out: Assessment = {};
   for (const [key, c] of Object.entries(criteria)) {
     out[key] = {

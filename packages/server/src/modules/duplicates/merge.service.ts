@@ -1,6 +1,5 @@
 import type { MergeInput, MergeResult } from '@triage/contracts';
 import {
-  type Assessment,
   computeFit,
   engagementAt,
   evaluateAssessment,
@@ -20,6 +19,7 @@ import { conflict, HttpError, invalid, notFound } from '../../http-error';
 import type { AuthContext } from '../../plugins/auth';
 import { findAccount } from '../accounts/accounts.repository';
 import { saveAssessment } from '../assessments/assessments.repository';
+import { toAssessment } from '../assessments/assessments.service';
 import type { LeadRow } from '../leads/lead-row';
 import { toLeadView } from '../leads/lead-view';
 import { type LeadFieldUpdate, updateLeadFields } from '../leads/leads.repository';
@@ -280,7 +280,7 @@ async function mergeAssessments(
     const result = framework
       ? evaluateAssessment(
           framework,
-          asAssessment(criteria),
+          toAssessment(criteria),
           passRuleOverride(policy.policy, duplicate.framework),
         ).result
       : survivor.result;
@@ -304,18 +304,4 @@ async function saveMergedAssessment(
     result,
     updatedBy: `${auth.actor.kind}:${auth.actor.id}`,
   });
-}
-
-/** The stored criteria as the evaluation reads them (status, source, evidence, confidence). */
-function asAssessment(criteria: StoredAssessment['criteria']): Assessment {
-  const out: Assessment = {};
-  for (const [key, c] of Object.entries(criteria)) {
-    out[key] = {
-      status: c.status,
-      source: c.source,
-      ...(c.evidence !== undefined ? { evidence: c.evidence } : {}),
-      ...(c.confidence !== undefined ? { confidence: c.confidence } : {}),
-    };
-  }
-  return out;
 }
