@@ -9,6 +9,7 @@ import { useOwners } from '../api/use-owners';
 import { formatInstant, queueChips, urgencyText } from '../logic/follow-up-text';
 import { Link, navigate, useDocumentTitle, useLocation } from '../routing/router';
 import { HeatFlames } from '../ui/heat-flames';
+import { LeadCell } from '../ui/lead-cell';
 import { ShowMore } from '../ui/show-more';
 import { StageBadge } from '../ui/stage-badge';
 
@@ -136,14 +137,7 @@ function QueueRow({
         if (!(e.target as HTMLElement).closest('a')) navigate(`/leads/${lead.id}`);
       }}
     >
-      <td className="lead-cell">
-        <Link href={`/leads/${lead.id}`} className="lead-name">
-          {lead.name || lead.email}
-        </Link>
-        <span className="lead-sub">
-          {[lead.title, lead.company].filter(Boolean).join(' · ') || lead.email}
-        </span>
-      </td>
+      <LeadCell lead={lead} />
       <td data-label="Urgency">
         <span className={`urgency tone-${urgency.tone}`}>{urgency.label}</span>
         {urgency.detail && <span className="urgency-detail">{urgency.detail}</span>}

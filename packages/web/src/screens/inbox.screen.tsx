@@ -8,8 +8,9 @@ import { useOwners } from '../api/use-owners';
 import { formatMinutes, relativeTime } from '../logic/format';
 import { isTypingTarget, moveSelection } from '../logic/list-navigation';
 import { waitingSince } from '../logic/speed-to-lead';
-import { Link, navigate, useDocumentTitle } from '../routing/router';
+import { navigate, useDocumentTitle } from '../routing/router';
 import { HeatFlames } from '../ui/heat-flames';
+import { LeadCell } from '../ui/lead-cell';
 import { ShowMore } from '../ui/show-more';
 import { FitMeter, StageBadge } from '../ui/stage-badge';
 
@@ -245,14 +246,7 @@ function LeadRow({
         if (!(e.target as HTMLElement).closest('a')) navigate(`/leads/${lead.id}`);
       }}
     >
-      <td className="lead-cell">
-        <Link href={`/leads/${lead.id}`} className="lead-name">
-          {lead.name || lead.email}
-        </Link>
-        <span className="lead-sub">
-          {[lead.title, lead.company].filter(Boolean).join(' · ') || lead.email}
-        </span>
-      </td>
+      <LeadCell lead={lead} />
       <td data-label="Fit">
         <FitMeter fit={lead.fit} />
       </td>
