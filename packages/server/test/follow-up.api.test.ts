@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../src/db/sql';
 import { sweepFollowUps } from '../src/modules/follow-up/follow-up-sweep.service';
+import { insertPolicy } from '../src/modules/policy/policy.repository';
 import { insertUser } from '../src/modules/users/users.repository';
 import { startTestApp, T0, type TestApp, type TestTenant } from './support/test-app';
 import { dbTargets } from './support/test-database';
@@ -419,5 +420,28 @@ describe.each(dbTargets())('follow-up on %s', (target) => {
       targetMinutes: 5,
       escalateAfterMinutes: 25,
     });
+  });
+
+  it('reads a policy stored before the followUp section existed with the default section', async () => {
+    const acme = await t.tenant('Acme');
+    const live = await acme.call<PolicyView>('GET', '/v1/policy');
+    const { followUp: defaults, ...stored } = live.body.policy;
+    await insertPolicy(t.database.db, {
+      tenantId: acme.tenantId,
+      version: live.body.version + 1,
+      policy: stored,
+      note: 'stored before follow-up existed',
+      createdBy: null,
+    });
+    t.app.ctx.policies.invalidate(acme.tenantId);
+
+    const read = await acme.call<PolicyView>('GET', '/v1/policy');
+    expect(read.body.version).toBe(live.body.version + 1);
+    expect(read.body.policy.followUp).toEqual(defaults);
+    at(NOON_ISH);
+    const lead = await createLead(acme, 'old-policy@contoso.com');
+    await raiseHand(acme, lead, NOON_ISH - MIN);
+    expect((await followUpOf(acme, lead)).clock).toMatchObject({ state: 'pending' });
+    expect((await queue(acme)).items.map((item) => item.lead.id)).toContain(lead);
   });
 });

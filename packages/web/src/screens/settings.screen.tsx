@@ -4,7 +4,6 @@ import {
   ACCOUNT_FIELDS,
   CONTACT_FIELDS,
   type FollowUpPolicy,
-  followUpPolicyOf,
   ICP_OPERATORS,
   type ScoringPolicy,
 } from '@triage/core';
@@ -123,13 +122,9 @@ export function SettingsScreen() {
     setDraft({ ...draft, policy: next });
     setSaved(null);
   };
-  // A policy stored before the section existed has none: the defaults are edited, and published with it.
-  const followUp = followUpPolicyOf(p);
+  const followUp = p.followUp;
   const updateFollowUp = (fn: (followUp: FollowUpPolicy) => void) => {
-    update((n) => {
-      n.followUp = structuredClone(followUpPolicyOf(n));
-      fn(n.followUp);
-    });
+    update((n) => fn(n.followUp));
     setFollowUpProblems([]);
   };
   const setRule = (index: number, patch: Partial<RuleRow>) => {

@@ -1,10 +1,4 @@
-import {
-  type FollowUpPolicy,
-  type FollowUpStatus,
-  followUpPolicyOf,
-  followUpStatus,
-  type Stage,
-} from '@triage/core';
+import { type FollowUpPolicy, type FollowUpStatus, followUpStatus, type Stage } from '@triage/core';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/create-db';
 import { toDate } from '../../db/timestamps';
@@ -86,7 +80,7 @@ async function sweepBatch(
   mark: (tx: Db, at: Date) => Promise<string[]>,
 ): Promise<number> {
   const active = await ctx.policies.get(tenantId);
-  const policy = followUpPolicyOf(active.policy);
+  const policy = active.policy.followUp;
   const outbox = await ctx.webhooks.outbox(tenantId);
   const now = ctx.now();
   const marked = await ctx.db.transaction(async (tx) => {
@@ -136,7 +130,7 @@ export async function sweepFollowUps(
   options: { clockOnly?: boolean } = {},
 ): Promise<SweepCount> {
   const active = await ctx.policies.get(tenantId);
-  const policy = followUpPolicyOf(active.policy);
+  const policy = active.policy.followUp;
   const cutoffs = followUpCutoffs(policy, ctx.now());
   const stages = policy.speedToLead.stages;
   const breached = await sweepKind(ctx, tenantId, 'breached', (tx, at) =>

@@ -8,13 +8,7 @@ import type {
   TouchInput,
   TouchResult,
 } from '@triage/contracts';
-import {
-  type FollowUpPolicy,
-  followUpPolicyOf,
-  followUpStatus,
-  MS_PER_DAY,
-  subtractBusinessMinutes,
-} from '@triage/core';
+import { type FollowUpPolicy, followUpStatus, MS_PER_DAY, subtractBusinessMinutes } from '@triage/core';
 import type { AppContext } from '../../context';
 import { decodeCursor, encodeCursor, isIsoInstant, isUuid } from '../../cursor';
 import { invalid, notFound } from '../../http-error';
@@ -115,7 +109,7 @@ export async function followUpQueue(
     ctx.policies.get(tenantId),
     requireQueryOwner(ctx, tenantId, query.ownerId),
   ]);
-  const policy = followUpPolicyOf(active.policy);
+  const policy = active.policy.followUp;
   const now = ctx.now();
   const cutoffs = followUpCutoffs(policy, now);
   const types = handRaiserTypes(active.policy);
@@ -201,7 +195,7 @@ export async function leadFollowUp(
   const policy = active ?? (await ctx.policies.get(tenantId));
   const [row] = await findFollowUpRows(ctx.db, tenantId, [leadId], handRaiserTypes(policy.policy));
   if (!row) throw notFound('Lead');
-  return toFollowUpView(followUpStatus(followUpFacts(row), followUpPolicyOf(policy.policy), ctx.now()));
+  return toFollowUpView(followUpStatus(followUpFacts(row), policy.policy.followUp, ctx.now()));
 }
 
 /** GET /v1/leads/{id}: the lead and where it stands on follow-up. */

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, type ScoringPolicy } from '@triage/core';
+import { DEFAULT_POLICY, followUpPolicyOf, type ScoringPolicy } from '@triage/core';
 import type { Db } from '../../db/create-db';
 import type { Actor } from '../../plugins/auth';
 import { findLatestPolicy, insertPolicy } from './policy.repository';
@@ -26,7 +26,10 @@ export class PolicyCache {
     if (hit && hit.until > Date.now()) return hit.policy;
     const row = await findLatestPolicy(this.db, tenantId);
     if (!row) throw new Error(`tenant ${tenantId} has no policy`);
-    const policy: ActivePolicy = { ...row, policy: row.policy as ScoringPolicy };
+    const stored = row.policy as ScoringPolicy;
+    // Stored policies are trusted, not parsed again; one published before a section existed gets its defaults here,
+    // once, so no reader has to remember that it might be missing.
+    const policy: ActivePolicy = { ...row, policy: { ...stored, followUp: followUpPolicyOf(stored) } };
     this.entries.set(tenantId, { policy, until: Date.now() + CACHE_TTL_MS });
     return policy;
   }
